@@ -22,7 +22,7 @@ class PolarTest {
     /** O = U V^T is a partial isometry of G's rank, P = O^T G is symmetric PSD, and O P = G. */
     @ParameterizedTest
     @CsvSource({"1,1,1", "1,7,1", "7,1,1", "5,5,5", "10,10,10", "4,9,4", "9,4,4", "30,20,20", "100,100,10",
-            "100,100,100", "10,100,10", "100,10,3", "16,16,7", "40,60,40"})
+            "100,100,100", "10,100,10", "100,10,3", "16,16,7", "40,60,40", "60,80,12", "80,60,15", "17,40,1"})
     void polarFactorInvariants(int m, int n, int rank) {
         Random rnd = new Random(m * 1000L + n * 10L + rank);
         DMatrixRMaj g = rank == Math.min(m, n) ? gaussian(rnd, m, n) : lowRank(rnd, m, n, rank);
