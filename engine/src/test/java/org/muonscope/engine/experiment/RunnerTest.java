@@ -154,9 +154,58 @@ class RunnerTest {
         for (Snapshot sn : gd.snapshots()) {
             assertTrue(sn.step() <= step);
             for (double v : sn.diag()) assertTrue(Double.isFinite(v), "no non-finite snapshot is delivered");
+            assertTrue(Double.isFinite(sn.loss()) && Double.isFinite(sn.balancedLoss()), "step " + sn.step());
         }
         assertEquals(OptimizerResult.Status.COMPLETED, spec.status());
         assertEquals(2000, spec.last().step());
+    }
+
+    @Test
+    void rotatedBasisKeepsSpecGdT90AndMeasuresInTheMeanBasis() {
+        // SpecGD is rotation-invariant: in the mean basis the rotated run is the axis run, so t90 is the same.
+        TheorySpec axis = spec(6, 1, 0, 400, 100, "specgd:lr=0.001");
+        TheorySpec rotated = TheorySpec.validated(PRIORS.clone(), 3, 1, 6, 1, 6, 0, true, 0, DataMode.POPULATION, 400, 100,
+                11L, axis.optimizers()).spec();
+        OptimizerResult a = Runner.runHere(axis, null, "test").optimizers().get(0);
+        OptimizerResult r = Runner.runHere(rotated, null, "test").optimizers().get(0);
+        assertArrayEquals(a.t90(), r.t90());
+        assertArrayEquals(a.t90Theory(), r.t90Theory(), 0.0);
+        // Before any class saturates (step 100) the paths agree to rounding; after it SpecGD oscillates within eta.
+        assertArrayEquals(a.snapshots().get(1).diag(), r.snapshots().get(1).diag(), 1e-9);
+        assertArrayEquals(a.last().diag(), r.last().diag(), 1e-3);
+        assertTrue(Math.abs(r.finalW()[0][0] - a.finalW()[0][0]) > 1e-3, "the weights themselves are rotated");
+    }
+
+    @Test
+    void measuredT90IsTheFirstSnapshotPastNinetyPercentWhenEveryStepIsRecorded() {
+        TheorySpec s = spec(3, 1, 0, 300, 1, "muon:lr=0.002", "adam:lr=0.002");
+        for (OptimizerResult o : Runner.runHere(s, null, "test").optimizers()) {
+            for (int c = 0; c < 3; c++) {
+                long first = -1;
+                for (Snapshot sn : o.snapshots()) {
+                    if (sn.diag()[c] >= 0.9 * o.wStar()[c]) {
+                        first = sn.step();
+                        break;
+                    }
+                }
+                assertEquals(first, o.t90()[c], o.optimizer() + " class " + c);
+                assertTrue(Double.isNaN(o.t90Theory()[c]), "no closed form for " + o.optimizer());
+            }
+        }
+    }
+
+    @Test
+    void aThrowingListenerFailsTheRunInsteadOfHangingIt() {
+        TheorySpec s = spec(3, 1, 0, 100, 10, "gd:lr=0.1", "specgd:lr=0.01");
+        RunHandle h = Runner.start(s, new RunListener() {
+            @Override
+            public void onSnapshot(Snapshot snapshot) {
+                if (snapshot.step() == 50) throw new IllegalStateException("listener bug");
+            }
+        });
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, h::await);
+        assertEquals("listener bug", e.getMessage());
+        assertTrue(h.isDone() && h.future().isCompletedExceptionally());
     }
 
     @Test
