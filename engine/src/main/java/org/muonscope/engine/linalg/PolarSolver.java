@@ -12,7 +12,8 @@ import org.ejml.dense.row.decomposition.svd.SvdImplicitQrDecompose_DDRM;
  * slowly changing gradient neither allocate nor start from scratch (decision 0101).
  *
  * <ul>
- *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the last V;</li>
+ *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the V of one or
+ *       two calls ago, handing over to a reused EJML SVD for a while when the warm start stops paying;</li>
  *   <li>longer: pivoted-QR reduction {@code C = M Q^T} ({@link LowRank}); if the rank is at most a quarter of the
  *       short side (the deep linear model's factor gradients), Jacobi on the small {@code M};</li>
  *   <li>otherwise (a dense large gradient): a reused EJML SVD (the same algorithm as {@link Polar#polarSvd}).</li>
