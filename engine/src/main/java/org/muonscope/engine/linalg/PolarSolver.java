@@ -12,10 +12,11 @@ import org.ejml.dense.row.decomposition.svd.SvdImplicitQrDecompose_DDRM;
  * slowly changing gradient neither allocate nor start from scratch (decision 0101).
  *
  * <ul>
- *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the last V;</li>
+ *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the V of one or
+ *       two calls ago, handing over to a reused EJML SVD for a while when the warm start stops paying;</li>
  *   <li>longer: pivoted-QR reduction {@code C = M Q^T} ({@link LowRank}); if the rank is at most a quarter of the
  *       short side (the deep linear model's factor gradients), Jacobi on the small {@code M};</li>
- *   <li>otherwise (a dense large gradient): EJML's SVD, {@link Polar#polarSvd}.</li>
+ *   <li>otherwise (a dense large gradient): a reused EJML SVD (the same algorithm as {@link Polar#polarSvd}).</li>
  * </ul>
  * The result equals {@link Polar#polarSvd} to rounding (about {@code 1e-13} relative).
  */
@@ -26,8 +27,9 @@ public final class PolarSolver {
     private static final int REORTHO_EVERY = 32;
     /** A warm Jacobi needing more sweeps than this is no cheaper than an SVD. */
     private static final int WARM_SWEEPS = 3;
-    /** Calls that then go to the SVD before Jacobi is tried again from the SVD's V. */
+    /** Calls that then go to the SVD before Jacobi is tried again from the SVD's V (doubling up to the max). */
     private static final int SVD_RUN = 8;
+    private static final int SVD_RUN_MAX = 128;
     /** After a dense gradient, skip the QR attempt for this many calls (its work would be wasted again). */
     private static final int DENSE_BACKOFF = 16;
 
@@ -37,11 +39,15 @@ public final class PolarSolver {
     private double[] tmp = new double[0];
     private double[] norm = new double[0];
     private double[] vt = new double[0];
+    /** Two warm starts used on alternate calls: see {@link #smallPolar}. */
+    private final double[][] warm = {new double[0], new double[0]};
+    private int lag = 1;
     private int warmSize = -1;
     private long calls;
     private int denseSkip;
     private int lastSweeps;
     private int svdFor;
+    private int svdRun = SVD_RUN;
     private DMatrixRMaj svdWork = new DMatrixRMaj(0, 0);
     private DMatrixRMaj svdU;
     private DMatrixRMaj svdV;
@@ -117,8 +123,8 @@ public final class PolarSolver {
             }
         } else {
             denseSkip = denseSkip == 0 ? DENSE_BACKOFF : denseSkip - 1;
-            Polar.polarSvd(g, out);
-            return;
+            svdPolar(c, q, p, false);
+            System.arraycopy(tmp, 0, work, 0, q * p);
         }
         out.reshape(m, n);
         if (wide) {
@@ -143,27 +149,45 @@ public final class PolarSolver {
         tmp = grow(tmp, k * len);
         norm = grow(norm, k);
         if (warmSize != k) {
-            vt = new double[k * k];
-            for (int i = 0; i < k; i++) {
-                vt[i * k + i] = 1;
+            for (int w = 0; w < 2; w++) {
+                warm[w] = new double[k * k];
+                for (int i = 0; i < k; i++) {
+                    warm[w][i * k + i] = 1;
+                }
             }
             warmSize = k;
             svdFor = 0;
+            svdRun = SVD_RUN;
+        }
+        // Warm start from the last call's V, or from the one two calls ago: a constant-size step (SpecGD at
+        // saturation) makes the gradient alternate between two states, so the last V is poor and the one before
+        // exact. The lag flips whenever the current one needed more than two sweeps.
+        vt = warm[(int) (calls & 1)];
+        if (lag == 1) {
+            System.arraycopy(warm[(int) ((calls + 1) & 1)], 0, vt, 0, k * k);
         }
         if (svdFor > 0) {
             svdFor--;
-            svdPolar(cols, k, len);
+            svdPolar(cols, k, len, true);
             return;
         }
-        if (calls % REORTHO_EVERY == 0) {
+        if (calls % REORTHO_EVERY < 2) {
             Jacobi.reorthonormalize(vt, k);
         }
         // Warm start: columns of A V_prev are nearly orthogonal when the gradient changed little.
         Jacobi.combineRows(vt, k, k, cols, len, tmp);
         System.arraycopy(tmp, 0, cols, 0, k * len);
         lastSweeps = Jacobi.orthogonalize(cols, k, len, vt, norm);
+        if (lastSweeps > 2) {
+            lag = 3 - lag;
+        }
         if (lastSweeps > WARM_SWEEPS) {
-            svdFor = SVD_RUN;
+            // Back off exponentially while retries keep failing, so a persistently turning gradient pays for a
+            // cold Jacobi only rarely.
+            svdFor = svdRun;
+            svdRun = Math.min(2 * svdRun, SVD_RUN_MAX);
+        } else {
+            svdRun = SVD_RUN;
         }
         Jacobi.normalize(cols, k, len, norm, Polar.RANK_CUTOFF);
         // V U^T: row a = sum_j V[a][j] U_j = sum_j vt[j][a] U_j.
@@ -180,8 +204,9 @@ public final class PolarSolver {
         }
     }
 
-    /** {@code tmp = U_cut V^T} from EJML's SVD of the wide {@code k x len} {@code cols}; sets the warm start to U^T. */
-    private void svdPolar(double[] cols, int k, int len) {
+    /** {@code tmp = U_cut V^T} from EJML's SVD of the wide {@code k x len} {@code cols}; optionally warm start = U^T. */
+    private void svdPolar(double[] cols, int k, int len, boolean seedWarmStart) {
+        tmp = grow(tmp, k * len);
         if (svdWork.numRows != k || svdWork.numCols != len) {
             svdWork = new DMatrixRMaj(k, len);
             svd = new SvdImplicitQrDecompose_DDRM(true, true, true, false);
@@ -214,7 +239,7 @@ public final class PolarSolver {
             }
         }
         lastSweeps = 0;
-        if (n == k) {
+        if (seedWarmStart && n == k) {
             for (int j = 0; j < k; j++) {
                 for (int a = 0; a < k; a++) {
                     vt[j * k + a] = u[a * n + j];
@@ -233,9 +258,13 @@ public final class PolarSolver {
         out.writeLong(calls);
         out.writeInt(denseSkip);
         out.writeInt(svdFor);
+        out.writeInt(svdRun);
+        out.writeInt(lag);
         out.writeInt(warmSize);
-        for (int i = 0; i < Math.max(warmSize, 0) * Math.max(warmSize, 0); i++) {
-            out.writeDouble(vt[i]);
+        for (int w = 0; w < 2; w++) {
+            for (int i = 0; i < Math.max(warmSize, 0) * Math.max(warmSize, 0); i++) {
+                out.writeDouble(warm[w][i]);
+            }
         }
     }
 
@@ -244,14 +273,18 @@ public final class PolarSolver {
         calls = in.readLong();
         denseSkip = in.readInt();
         svdFor = in.readInt();
+        svdRun = in.readInt();
+        lag = in.readInt();
         int k = in.readInt();
         if (k < -1 || k > 1 << 15) {
             throw new IOException("corrupt polar warm start (size " + k + ")");
         }
         warmSize = k;
-        vt = new double[Math.max(k, 0) * Math.max(k, 0)];
-        for (int i = 0; i < vt.length; i++) {
-            vt[i] = in.readDouble();
+        for (int w = 0; w < 2; w++) {
+            warm[w] = new double[Math.max(k, 0) * Math.max(k, 0)];
+            for (int i = 0; i < warm[w].length; i++) {
+                warm[w][i] = in.readDouble();
+            }
         }
     }
 
