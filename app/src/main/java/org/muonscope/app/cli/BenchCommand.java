@@ -59,7 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
             return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
         }
 
+        boolean hasTarget() {
+            return !Double.isNaN(benchCase.target());
+        }
+
         boolean met() {
+            if (!hasTarget()) return true;
             return benchCase.higherIsBetter() ? best() >= benchCase.target() : best() <= benchCase.target();
         }
     }
@@ -101,7 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchCase c = r.benchCase();
         out.printf(Locale.ROOT, "%-14s %-56s %14s %14s %16s  %s%n", c.name(), c.description(),
                 fmt(r.best(), c.unit()), fmt(r.median(), c.unit()),
-                (c.higherIsBetter() ? ">= " : "<= ") + fmt(c.target(), c.unit()), r.met() ? "yes" : "NO");
+                r.hasTarget() ? (c.higherIsBetter() ? ">= " : "<= ") + fmt(c.target(), c.unit()) : "(info)",
+                r.hasTarget() ? (r.met() ? "yes" : "NO") : "-");
         out.flush();
     }
 
@@ -129,9 +135,13 @@ public final class BenchCommand implements Callable<Integer> {
             n.put("unit", c.unit());
             n.put("best", r.best());
             n.put("median", r.median());
-            n.put("target", c.target());
-            n.put("comparison", c.higherIsBetter() ? ">=" : "<=");
-            n.put("met", r.met());
+            if (r.hasTarget()) {
+                n.put("target", c.target());
+                n.put("comparison", c.higherIsBetter() ? ">=" : "<=");
+                n.put("met", r.met());
+            } else {
+                n.putNull("target");
+            }
             ArrayNode s = n.putArray("samples");
             for (double v : r.samples()) s.add(v);
         }
