@@ -107,6 +107,26 @@ class PolarTest {
         assertTrue(Double.isNaN(o.get(0, 0)));
     }
 
+    /** Unrelated matrices defeat the warm start, so the solver alternates Jacobi and its SVD fallback: both exact. */
+    @Test
+    void solverStaysExactAcrossItsJacobiAndSvdModes() {
+        Random rnd = new Random(6);
+        PolarSolver solver = new PolarSolver();
+        DMatrixRMaj o = new DMatrixRMaj(1, 1);
+        DMatrixRMaj ref = new DMatrixRMaj(1, 1);
+        boolean sawSvd = false;
+        boolean sawJacobi = false;
+        for (int t = 0; t < 60; t++) {
+            DMatrixRMaj g = t % 7 == 3 ? lowRank(rnd, 8, 12, 3) : gaussian(rnd, 8, 12);
+            solver.compute(g, o);
+            sawSvd |= solver.lastSweeps() == 0;
+            sawJacobi |= solver.lastSweeps() > 0;
+            Polar.polarSvd(g, ref);
+            assertTrue(maxAbsDiff(o, ref) < 1e-9, "call " + t);
+        }
+        assertTrue(sawSvd && sawJacobi, "both modes ran");
+    }
+
     @Test
     void warmStartedSolverTracksAChangingMatrix() {
         Random rnd = new Random(5);
