@@ -150,11 +150,13 @@ class CliTest {
 
     @Test
     void benchJsonCarriesTargetsAndSamples() {
-        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--json");
+        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--min-seconds", "0", "--json");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("\"name\" : \"linear-gd\""), o.out());
         assertTrue(o.out().contains("\"target\" : 1000000.0"), o.out());
         assertTrue(o.out().contains("\"samples\""), o.out());
+        assertTrue(o.out().contains("\"name\" : \"linear-gd-steps\""), "the prefix selects the informational case too");
+        assertTrue(o.out().contains("\"target\" : null"), "informational cases have no target");
     }
 
     @Test
