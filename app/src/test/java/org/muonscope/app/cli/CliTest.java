@@ -114,6 +114,15 @@ class CliTest {
     }
 
     @Test
+    void recordedCommandQuotesArgumentsWithSpaces(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("my run");
+        assertEquals(0, run("theory", "--steps", "3", "--every", "3", "--optimizer", "gd", "--out", out.toString()).code());
+        String cmd = ResultsIO.read(out).provenance().command();
+        assertTrue(cmd.startsWith("muonscope theory --steps 3"), cmd);
+        assertTrue(cmd.endsWith("--out '" + out + "'"), cmd);
+    }
+
+    @Test
     void orthogonalizeWritesThePolarFactorAndRejectsBadCsv(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("g.csv");
         Files.writeString(in, "3,0\n0,-2\n");
