@@ -28,6 +28,8 @@ final class AccuracyQuadrature {
     static final int MAX_UNIFORM_NODES = 120;
     static final double MAX_PANEL = 1.0;
     static final double Z_MAX = 6.5;
+    // A node whose partial product falls below this cannot matter: at most a few hundred nodes, each weighted <= 1.
+    private static final double NEGLIGIBLE = 1e-20;
     private static final int LEGENDRE_NODES = 8;
     private static final double[][] LEGENDRE = Normal.gaussLegendre(LEGENDRE_NODES);
 
@@ -115,14 +117,16 @@ final class AccuracyQuadrature {
             double z = -Z_MAX + i * h;
             double f = Normal.pdf(z);
             if (i == 0 || i == nodes) f *= 0.5;
-            for (int j = 0; j < n && f > 1e-300; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
+            for (int j = 0; j < n && f > NEGLIGIBLE; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
             sum += f;
         }
         return sum * h;
     }
 
     private double graded(int n, int steep, double betaMax) {
-        double s = 1 / betaMax;
+        // A step narrower than 1e-12 is a jump for every purpose here; the floor keeps the panel count finite when a
+        // subnormal weight makes beta_max overflow.
+        double s = Math.max(1 / betaMax, 1e-12);
         double z0 = Math.max(-Z_MAX, Math.min(Z_MAX, -alpha[steep] / beta[steep]));
         double below = Math.min(z0 + Z_MAX, 8.5 / beta[steep]);
         return side(n, z0, -1, below, s) + side(n, z0, 1, Z_MAX - z0, s);
@@ -142,7 +146,7 @@ final class AccuracyQuadrature {
             for (int i = 0; i < x.length; i++) {
                 double z = z0 + dir * (mid + half * x[i]);
                 double f = wt[i] * half * Normal.pdf(z);
-                for (int j = 0; j < n && f > 1e-300; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
+                for (int j = 0; j < n && f > NEGLIGIBLE; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
                 sum += f;
             }
             a = b;

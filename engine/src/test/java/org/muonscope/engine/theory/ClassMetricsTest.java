@@ -197,6 +197,19 @@ class ClassMetricsTest {
         }
     }
 
+    /** A subnormal weight (slope overflows to infinity) still gives a proper answer; a NaN map gives NaN, not a hang. */
+    @Test
+    void extremeAndNonFiniteMapsTerminate() {
+        GaussianMixture g = GaussianMixture.of(PRIORS, 2, 1, 3, false, 0, 1);
+        ClassMetrics metrics = ClassMetrics.create(g, 1);
+        Evaluation e = metrics.evaluate(CommonOps_DDRM.diag(1, 1e-320, 1));
+        // Given y = 1 its own score is 0 to 1e-320 and the others are sigma z_j: a_1 = P(z_0 < 0) P(z_2 < 0) = 1/4.
+        assertEquals(0.25, e.classAccuracy()[1], 1e-8);
+        for (double a : e.classAccuracy()) assertTrue(a >= 0 && a <= 1);
+        DMatrixRMaj bad = CommonOps_DDRM.diag(1, Double.NaN, 1);
+        assertTrue(Double.isNaN(metrics.evaluate(bad).loss()));
+    }
+
     @Test
     void offDiagonalRatioCountsMassOutsideTheDiagonal() {
         GaussianMixture g = GaussianMixture.of(new double[] {0.5, 0.5}, 1, 1, 3, false, 0, 1);
