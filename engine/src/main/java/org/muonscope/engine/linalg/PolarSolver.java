@@ -15,7 +15,7 @@ import org.ejml.dense.row.decomposition.svd.SvdImplicitQrDecompose_DDRM;
  *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the last V;</li>
  *   <li>longer: pivoted-QR reduction {@code C = M Q^T} ({@link LowRank}); if the rank is at most a quarter of the
  *       short side (the deep linear model's factor gradients), Jacobi on the small {@code M};</li>
- *   <li>otherwise (a dense large gradient): EJML's SVD, {@link Polar#polarSvd}.</li>
+ *   <li>otherwise (a dense large gradient): a reused EJML SVD (the same algorithm as {@link Polar#polarSvd}).</li>
  * </ul>
  * The result equals {@link Polar#polarSvd} to rounding (about {@code 1e-13} relative).
  */
@@ -26,8 +26,9 @@ public final class PolarSolver {
     private static final int REORTHO_EVERY = 32;
     /** A warm Jacobi needing more sweeps than this is no cheaper than an SVD. */
     private static final int WARM_SWEEPS = 3;
-    /** Calls that then go to the SVD before Jacobi is tried again from the SVD's V. */
+    /** Calls that then go to the SVD before Jacobi is tried again from the SVD's V (doubling up to the max). */
     private static final int SVD_RUN = 8;
+    private static final int SVD_RUN_MAX = 128;
     /** After a dense gradient, skip the QR attempt for this many calls (its work would be wasted again). */
     private static final int DENSE_BACKOFF = 16;
 
@@ -42,6 +43,7 @@ public final class PolarSolver {
     private int denseSkip;
     private int lastSweeps;
     private int svdFor;
+    private int svdRun = SVD_RUN;
     private DMatrixRMaj svdWork = new DMatrixRMaj(0, 0);
     private DMatrixRMaj svdU;
     private DMatrixRMaj svdV;
@@ -117,8 +119,8 @@ public final class PolarSolver {
             }
         } else {
             denseSkip = denseSkip == 0 ? DENSE_BACKOFF : denseSkip - 1;
-            Polar.polarSvd(g, out);
-            return;
+            svdPolar(c, q, p, false);
+            System.arraycopy(tmp, 0, work, 0, q * p);
         }
         out.reshape(m, n);
         if (wide) {
@@ -149,10 +151,11 @@ public final class PolarSolver {
             }
             warmSize = k;
             svdFor = 0;
+            svdRun = SVD_RUN;
         }
         if (svdFor > 0) {
             svdFor--;
-            svdPolar(cols, k, len);
+            svdPolar(cols, k, len, true);
             return;
         }
         if (calls % REORTHO_EVERY == 0) {
@@ -163,7 +166,12 @@ public final class PolarSolver {
         System.arraycopy(tmp, 0, cols, 0, k * len);
         lastSweeps = Jacobi.orthogonalize(cols, k, len, vt, norm);
         if (lastSweeps > WARM_SWEEPS) {
-            svdFor = SVD_RUN;
+            // Back off exponentially while retries keep failing, so a persistently turning gradient pays for a
+            // cold Jacobi only rarely.
+            svdFor = svdRun;
+            svdRun = Math.min(2 * svdRun, SVD_RUN_MAX);
+        } else {
+            svdRun = SVD_RUN;
         }
         Jacobi.normalize(cols, k, len, norm, Polar.RANK_CUTOFF);
         // V U^T: row a = sum_j V[a][j] U_j = sum_j vt[j][a] U_j.
@@ -180,8 +188,9 @@ public final class PolarSolver {
         }
     }
 
-    /** {@code tmp = U_cut V^T} from EJML's SVD of the wide {@code k x len} {@code cols}; sets the warm start to U^T. */
-    private void svdPolar(double[] cols, int k, int len) {
+    /** {@code tmp = U_cut V^T} from EJML's SVD of the wide {@code k x len} {@code cols}; optionally warm start = U^T. */
+    private void svdPolar(double[] cols, int k, int len, boolean seedWarmStart) {
+        tmp = grow(tmp, k * len);
         if (svdWork.numRows != k || svdWork.numCols != len) {
             svdWork = new DMatrixRMaj(k, len);
             svd = new SvdImplicitQrDecompose_DDRM(true, true, true, false);
@@ -214,7 +223,7 @@ public final class PolarSolver {
             }
         }
         lastSweeps = 0;
-        if (n == k) {
+        if (seedWarmStart && n == k) {
             for (int j = 0; j < k; j++) {
                 for (int a = 0; a < k; a++) {
                     vt[j * k + a] = u[a * n + j];
@@ -233,6 +242,7 @@ public final class PolarSolver {
         out.writeLong(calls);
         out.writeInt(denseSkip);
         out.writeInt(svdFor);
+        out.writeInt(svdRun);
         out.writeInt(warmSize);
         for (int i = 0; i < Math.max(warmSize, 0) * Math.max(warmSize, 0); i++) {
             out.writeDouble(vt[i]);
@@ -244,6 +254,7 @@ public final class PolarSolver {
         calls = in.readLong();
         denseSkip = in.readInt();
         svdFor = in.readInt();
+        svdRun = in.readInt();
         int k = in.readInt();
         if (k < -1 || k > 1 << 15) {
             throw new IOException("corrupt polar warm start (size " + k + ")");
