@@ -17,7 +17,7 @@ public interface BenchCase {
     /** The unit of the figure, e.g. {@code steps/s} or {@code ms}. */
     String unit();
 
-    /** The figure the issue asks for. */
+    /** The figure the issue asks for; NaN for an informational case without a target. */
     double target();
 
     /** True when a larger figure is better (throughput), false when smaller is (elapsed time). */

@@ -31,7 +31,15 @@ final class TheoryBenchCases {
                         spec(ten, 100, 3, 1e-3, 300, 10, "specgd:lr=0.001"), 500),
                 throughput("deep-muon", "deep L=3 k=10 d=h=100, 300 steps, metrics every 10",
                         spec(ten, 100, 3, 1e-3, 300, 10, "muon:lr=0.001"), 500),
-                new LabScenario());
+                new LabScenario(),
+                // Informational: the same linear loops with metrics only at steps 0 and 2000, to show how much of
+                // a figure above is the optimizer step and how much the per-snapshot metrics.
+                throughput("linear-gd-steps", "as linear-gd, metrics only at steps 0 and 2000",
+                        spec(ten, 10, 1, 0.0, 2000, 2000, "gd:lr=0.01"), Double.NaN),
+                throughput("linear-specgd-steps", "as linear-specgd, metrics only at steps 0 and 2000",
+                        spec(ten, 10, 1, 0.0, 2000, 2000, "specgd:lr=0.001"), Double.NaN),
+                throughput("linear-muon-steps", "as linear-muon, metrics only at steps 0 and 2000",
+                        spec(ten, 10, 1, 0.0, 2000, 2000, "muon:lr=0.001"), Double.NaN));
     }
 
     private static double[] geometric(int k) {
