@@ -69,9 +69,7 @@ public final class Conv2d implements Layer {
         float[] db = bias.grad();
         gemm.threads().range(out.c(), (from, to) -> {
             for (int o = from; o < to; o++) {
-                double s = 0;
-                for (int i = o * ncols, e = i + ncols; i < e; i++) s += dy[i];
-                db[o] = (float) s;
+                db[o] = (float) sum(dy, o * ncols, ncols);
             }
         });
         if (!needInputGrad) return null;
@@ -82,52 +80,75 @@ public final class Conv2d implements Layer {
         return dx;
     }
 
+    /** A sum with four independent accumulators: one chain would wait on the adder's latency per element. */
+    static double sum(float[] a, int from, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from, end = from + len;
+        for (; i + 3 < end; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+        }
+        for (; i < end; i++) s0 += a[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** cols[(ci*k + ky)*k + kx][(b*oh + oy)*ow + ox] = x[ci][b][oy+ky-pad][ox+kx-pad] (0 outside). */
     private void im2col(float[] x, int n, float[] c) {
-        int oh = out.h(), ow = out.w(), ih = in.h(), iw = in.w(), ncols = n * oh * ow, kk = k * k;
-        gemm.threads().range(in.c() * kk, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int ci = r / kk, ky = (r % kk) / k, kx = r % k;
-                int dst = r * ncols;
-                for (int b = 0; b < n; b++) {
-                    int plane = (ci * n + b) * ih * iw;
-                    for (int oy = 0; oy < oh; oy++, dst += ow) {
-                        int iy = oy + ky - pad;
-                        if (iy < 0 || iy >= ih) {
-                            java.util.Arrays.fill(c, dst, dst + ow, 0f);
-                            continue;
-                        }
-                        int lo = Math.max(0, pad - kx), hi = Math.min(ow, iw + pad - kx);
-                        for (int ox = 0; ox < lo; ox++) c[dst + ox] = 0f;
-                        if (hi > lo) System.arraycopy(x, plane + iy * iw + lo + kx - pad, c, dst + lo, hi - lo);
-                        for (int ox = Math.max(hi, lo); ox < ow; ox++) c[dst + ox] = 0f;
-                    }
-                }
-            }
-        });
+        int rows = in.c() * k * k;
+        gemm.threads().range(rows, (from, to) -> im2colRows(x, n, c, from, to, k, pad, in.h(), in.w(), out.h(), out.w()));
     }
 
     /** The adjoint of {@link #im2col}: each input channel is owned by one thread, so no two threads add to it. */
     private void col2im(float[] c, int n, float[] x) {
-        int oh = out.h(), ow = out.w(), ih = in.h(), iw = in.w(), ncols = n * oh * ow, kk = k * k;
-        gemm.threads().range(in.c(), (from, to) -> {
-            java.util.Arrays.fill(x, from * n * ih * iw, to * n * ih * iw, 0f);
-            for (int ci = from; ci < to; ci++) {
-                for (int q = 0; q < kk; q++) {
-                    int ky = q / k, kx = q % k;
-                    int src = (ci * kk + q) * ncols;
-                    int lo = Math.max(0, pad - kx), hi = Math.min(ow, iw + pad - kx);
-                    for (int b = 0; b < n; b++) {
-                        int plane = (ci * n + b) * ih * iw;
-                        for (int oy = 0; oy < oh; oy++, src += ow) {
-                            int iy = oy + ky - pad;
-                            if (iy < 0 || iy >= ih) continue;
-                            int base = plane + iy * iw + kx - pad;
-                            for (int ox = lo; ox < hi; ox++) x[base + ox] += c[src + ox];
-                        }
+        gemm.threads().range(in.c(), (from, to) -> col2imChannels(c, n, x, from, to, k, pad, in.h(), in.w(), out.h(), out.w()));
+    }
+
+    // static loop bodies, not lambda bodies: the JIT compiles them whole instead of via on-stack replacement
+
+    private static void im2colRows(float[] x, int n, float[] c, int from, int to, int k, int pad, int ih, int iw,
+                                   int oh, int ow) {
+        int ncols = n * oh * ow, kk = k * k;
+        for (int r = from; r < to; r++) {
+            int ci = r / kk, ky = (r % kk) / k, kx = r % k;
+            int dst = r * ncols;
+            int lo = Math.max(0, pad - kx), hi = Math.min(ow, iw + pad - kx);
+            for (int b = 0; b < n; b++) {
+                int plane = (ci * n + b) * ih * iw;
+                for (int oy = 0; oy < oh; oy++, dst += ow) {
+                    int iy = oy + ky - pad;
+                    if (iy < 0 || iy >= ih) {
+                        java.util.Arrays.fill(c, dst, dst + ow, 0f);
+                        continue;
+                    }
+                    for (int ox = 0; ox < lo; ox++) c[dst + ox] = 0f;
+                    if (hi > lo) System.arraycopy(x, plane + iy * iw + lo + kx - pad, c, dst + lo, hi - lo);
+                    for (int ox = Math.max(hi, lo); ox < ow; ox++) c[dst + ox] = 0f;
+                }
+            }
+        }
+    }
+
+    private static void col2imChannels(float[] c, int n, float[] x, int from, int to, int k, int pad, int ih, int iw,
+                                       int oh, int ow) {
+        int ncols = n * oh * ow, kk = k * k;
+        java.util.Arrays.fill(x, from * n * ih * iw, to * n * ih * iw, 0f);
+        for (int ci = from; ci < to; ci++) {
+            for (int q = 0; q < kk; q++) {
+                int ky = q / k, kx = q % k;
+                int src = (ci * kk + q) * ncols;
+                int lo = Math.max(0, pad - kx), hi = Math.min(ow, iw + pad - kx);
+                for (int b = 0; b < n; b++) {
+                    int plane = (ci * n + b) * ih * iw;
+                    for (int oy = 0; oy < oh; oy++, src += ow) {
+                        int iy = oy + ky - pad;
+                        if (iy < 0 || iy >= ih) continue;
+                        int base = plane + iy * iw + kx - pad;
+                        for (int ox = lo; ox < hi; ox++) x[base + ox] += c[src + ox];
                     }
                 }
             }
-        });
+        }
     }
 }
