@@ -96,7 +96,9 @@ public final class SpecJson {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SpecException("spec", "cannot read " + file + ": " + e.getMessage());
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            throw new SpecException("spec", "cannot read " + file + ": " + why);
         }
     }
 
