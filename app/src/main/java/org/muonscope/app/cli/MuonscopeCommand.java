@@ -30,7 +30,8 @@ public final class MuonscopeCommand implements Runnable {
         return List.of(
                 TheoryCommand::new,
                 OrthogonalizeCommand::new,
-                BenchCommand::new);
+                BenchCommand::new,
+                PlotCommand::new);
     }
 
     @CommandLine.Spec

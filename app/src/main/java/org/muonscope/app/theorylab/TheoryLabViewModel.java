@@ -208,8 +208,19 @@ public final class TheoryLabViewModel {
         version.set(version.get() + 1);
         running.set(true);
         status.set("Running " + spec.optimizers().size() + " optimizers for " + spec.steps() + " steps...");
-        FxRunListener listener = new FxRunListener(ui, (snaps, ended, finished) -> {
-            if (id == runs) accept(fresh, snaps, ended, finished);
+        FxRunListener listener = new FxRunListener(ui, new FxRunListener.Sink() {
+            @Override
+            public void onBatch(List<Snapshot> snaps, List<OptimizerResult> ended, RunResult finished) {
+                if (id == runs) accept(fresh, snaps, ended, finished);
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                if (id != runs) return;
+                running.set(false);
+                inFlight = null;
+                status.set("Engine error: " + error.getMessage());
+            }
         });
         inFlightListener = listener;
         try {
