@@ -20,6 +20,11 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
  * revealed up to a cursor during the animation. The same object draws on screen and into every export.
  */
 public abstract class LabFigure {
+    /**
+     * Decimation columns are this many pixels wide: the plot area is narrower than the figure, and at 2-3 px a
+     * column the kept envelope is indistinguishable from the full curve while the path is a third as long.
+     */
+    public static final int PIXELS_PER_BUCKET = 3;
     protected JFreeChart chart;
     private double cursor = Double.POSITIVE_INFINITY;
 
@@ -36,7 +41,7 @@ public abstract class LabFigure {
     public final void update(RunData data, ChartStyle style, int pixelWidth) {
         chart.setNotify(false);
         try {
-            rebuild(data, style, Math.max(100, pixelWidth));
+            rebuild(data, style, Math.max(100, pixelWidth / PIXELS_PER_BUCKET));
             style.apply(chart);
             reveal(cursor);
         } finally {

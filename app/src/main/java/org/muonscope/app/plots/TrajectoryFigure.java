@@ -26,6 +26,8 @@ import org.muonscope.engine.optim.OptimizerSpec;
  * measured saturation steps as dots and theory saturation steps as ticks.
  */
 public final class TrajectoryFigure extends LabFigure {
+    /** Closed forms are smooth (or piecewise linear): this many points draw them exactly to the eye. */
+    private static final int THEORY_POINTS = 120;
     private final RevealDataset measured = new RevealDataset();
     private final RevealDataset theory = new RevealDataset();
     private final RevealDataset t90Measured = new RevealDataset();
@@ -103,7 +105,7 @@ public final class TrajectoryFigure extends LabFigure {
                     sr.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot), false);
                 }
                 if (theoryHere) {
-                    int n = Math.min(buckets, spec.steps()) + 1;
+                    int n = Math.min(THEORY_POINTS, spec.steps()) + 1;
                     double[] tx = new double[n], ty = new double[n];
                     for (int i = 0; i < n; i++) {
                         tx[i] = (double) spec.steps() * i / (n - 1);
