@@ -31,7 +31,8 @@ public final class MuonscopeCommand implements Runnable {
                 TheoryCommand::new,
                 OrthogonalizeCommand::new,
                 BenchCommand::new,
-                CnnCommand::new);
+                CnnCommand::new,
+                PlotCommand::new);
     }
 
     @CommandLine.Spec
