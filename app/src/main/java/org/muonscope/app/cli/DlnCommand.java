@@ -36,19 +36,19 @@ public final class DlnCommand implements Callable<Integer> {
     @Option(names = "--dim", paramLabel = "D", description = "input = output dimension (default 2)")
     Integer dim;
     @Option(names = "--singular-values", paramLabel = "s1,..,sD|random",
-            description = "singular values of A (default 2,1); 'random' draws A with standard-normal entries")
+            description = "singular values of A (default 2,0.5); 'random' draws A with standard-normal entries")
     String singularValues;
     @Option(names = "--depth", paramLabel = "L", description = "number of factors (default 2)")
     Integer depth;
     @Option(names = "--hidden", paramLabel = "H", description = "hidden width (default 100)")
     Integer hidden;
-    @Option(names = "--init", paramLabel = "DELTA", description = "init scale (default 0.01): entry std, or each factor's singular value with --aligned")
+    @Option(names = "--init", paramLabel = "DELTA", description = "init scale (default 1e-3): entry std, or each factor's singular value with --aligned")
     Double init;
     @Option(names = "--aligned", negatable = true, description = "balanced init along A's singular vectors (the closed forms' regime)")
     Boolean aligned;
     @Option(names = "--noise", paramLabel = "S", description = "label noise std; moves only the loss floor (default 0)")
     Double noise;
-    @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default 1000)")
+    @Option(names = "--steps", paramLabel = "T", description = "optimizer steps (default 1500)")
     Integer steps;
     @Option(names = "--every", paramLabel = "E", description = "a record every E steps (default 5)")
     Integer every;

@@ -13,9 +13,9 @@ import org.muonscope.engine.optim.Optimizers;
  * singular values of the product, the loss and the effective rank, beside the closed forms.
  *
  * <p>The theory column exists for plain GD ({@code beta = 0}) and SpecGD, the optimizers with closed forms; it
- * uses flow time {@code tau = sum of the scheduled step sizes} and {@code sigma_k(0)} = the k-th initial singular
- * value of the product (exact for the aligned init; for a random init the closed forms assume the silent
- * alignment that small init brings about, so they are approximate there).
+ * uses flow time {@code tau = sum of the scheduled step sizes} and the effective initial value of each mode from
+ * {@link #effectiveSigma0}. The closed forms are exact for the aligned init; for a random init they assume the
+ * silent alignment that small init brings about, so they are approximate there.
  *
  * <p>Oscillation: over the last quarter of the steps, the peak-to-peak range of each {@code sigma_k}, measured at
  * every step (not only at records).
@@ -55,6 +55,42 @@ public final class DlnExperiment {
         return new Result(spec, task.singularValues(), List.copyOf(traces));
     }
 
+    /**
+     * The initial value each mode's closed form starts from. Depth 1: {@code q_k^T W(0) r_k}. Depth 2: early
+     * gradient flow from small init is linear, and in it hidden unit {@code i}'s growing part along mode {@code k}
+     * is {@code (r_k . u_i + q_k . v_i) / 2} (rows {@code u_i} of {@code W_1}, columns {@code v_i} of {@code W_2}), so
+     * the mode starts its sigmoid from {@code ||(W_1 r_k + W_2^T q_k) / 2||^2}; for the aligned init this is exactly
+     * {@code init^2}. Deeper: early flow is no longer linear; the k-th singular value of {@code W(0)} is used (rough).
+     */
+    public static double[] effectiveSigma0(DeepLinearNet net, DlnTask task) {
+        int d = task.dim();
+        int depth = net.params().size();
+        double[] out = new double[d];
+        if (depth >= 3) {
+            double[] sv = Spectra.singularValues(net.endToEnd());
+            System.arraycopy(sv, 0, out, 0, d);
+            return out;
+        }
+        org.ejml.data.DMatrixRMaj w1 = net.params().get(0).value();
+        org.ejml.data.DMatrixRMaj wl = net.params().get(depth - 1).value();
+        for (int k = 0; k < d; k++) {
+            if (depth == 1) {
+                double v = 0;
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) v += task.q().get(i, k) * w1.get(i, j) * task.r().get(j, k);
+                out[k] = v;
+            } else {
+                double sum = 0;
+                for (int h = 0; h < w1.numRows; h++) {
+                    double a = 0;
+                    for (int j = 0; j < d; j++) a += w1.get(h, j) * task.r().get(j, k) + wl.get(j, h) * task.q().get(j, k);
+                    sum += 0.25 * a * a;
+                }
+                out[k] = sum;
+            }
+        }
+        return out;
+    }
+
     private static Trace runOne(DlnSpec spec, DlnTask task, int slot, String label, PointListener<Point> listener,
                                 BooleanSupplier cancelled) {
         OptimizerSpec os = spec.optimizers().get(slot);
@@ -63,7 +99,7 @@ public final class DlnExperiment {
         Optimizer opt = Optimizers.create(os, net.params());
         ScheduledStep stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
         double[] s = task.singularValues();
-        double[] sigma0 = Spectra.singularValues(net.endToEnd());
+        double[] sigma0 = effectiveSigma0(net, task);
         int d = task.dim();
         boolean theory = hasTheory(os);
         boolean gd = os.kind().equals("gd");

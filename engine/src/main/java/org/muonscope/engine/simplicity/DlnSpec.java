@@ -46,9 +46,9 @@ public record DlnSpec(int dim, double[] singularValues, int depth, int hidden, d
         optimizers = List.copyOf(optimizers);
     }
 
-    /** Figure 1's defaults: {@code D = 2}, {@code s = (2, 1)}, depth 2, hidden 100, init 0.01, GD and SpecGD at {@code lr = 0.01}, 1000 steps. */
+    /** Figure 1's defaults: {@code D = 2}, {@code s = (2, 0.5)} (a clear plateau), depth 2, hidden 100, init std 1e-3, GD and SpecGD at {@code lr = 0.01}, 1500 steps. */
     public static DlnSpec figure1() {
-        return new DlnSpec(2, new double[] {2, 1}, 2, 100, 0.01, false, 0.0, 1000, 5, 1, StepSchedule.CONSTANT,
+        return new DlnSpec(2, new double[] {2, 0.5}, 2, 100, 1e-3, false, 0.0, 1500, 5, 1, StepSchedule.CONSTANT,
                 List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.01")));
     }
 
