@@ -22,9 +22,9 @@ import org.muonscope.engine.optim.OptimizerSpec;
 public final class SimplicityJson {
     public static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> DLN_KEYS = Set.of("format", "experiment", "description", "dim", "singularValues",
+    private static final Set<String> DLN_KEYS = Set.of("format", "experiment", "name", "description", "dim", "singularValues",
             "depth", "hidden", "init", "aligned", "noise", "steps", "every", "seed", "schedule", "optimizers");
-    private static final Set<String> ROUTING_KEYS = Set.of("format", "experiment", "description", "width", "init",
+    private static final Set<String> ROUTING_KEYS = Set.of("format", "experiment", "name", "description", "width", "init",
             "steps", "every", "seed", "fullBatch", "schedule", "optimizers");
 
     private SimplicityJson() {
