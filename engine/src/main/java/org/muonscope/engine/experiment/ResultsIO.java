@@ -114,6 +114,14 @@ public final class ResultsIO {
      * @throws SpecException naming {@code field}, the line and the column of the first bad cell
      */
     public static double[][] parseMatrix(String text, String field) {
+        return parseMatrix(text, field, false);
+    }
+
+    /**
+     * As {@link #parseMatrix(String, String)}; {@code nonFinite} admits NaN and infinities (a diverged optimizer's
+     * final weights).
+     */
+    public static double[][] parseMatrix(String text, String field, boolean nonFinite) {
         List<double[]> rows = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -128,7 +136,7 @@ public final class ResultsIO {
                 } catch (NumberFormatException e) {
                     throw new SpecException(field, "line " + (i + 1) + ", column " + (j + 1) + ": not a number '" + c + "'");
                 }
-                if (!Double.isFinite(row[j])) {
+                if (!nonFinite && !Double.isFinite(row[j])) {
                     throw new SpecException(field, "line " + (i + 1) + ", column " + (j + 1) + ": not a finite number '" + c + "'");
                 }
             }
@@ -250,7 +258,7 @@ public final class ResultsIO {
             double[][] w = null;
             if (Files.exists(wFile)) {
                 try {
-                    w = parseMatrix(Files.readString(wFile, StandardCharsets.UTF_8), wFile.getFileName().toString());
+                    w = parseMatrix(Files.readString(wFile, StandardCharsets.UTF_8), wFile.getFileName().toString(), true);
                 } catch (SpecException e) {
                     throw new IOException(e.getMessage(), e);
                 }

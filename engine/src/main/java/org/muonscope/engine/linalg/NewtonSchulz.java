@@ -10,7 +10,9 @@ import org.ejml.data.DMatrixRMaj;
  * into about {@code [0.68, 1.13]} fast rather than to 1 exactly: the output is approximately orthogonal on purpose.
  *
  * <p>An instance keeps its workspaces so repeated calls on one shape do not allocate; the work is done on the
- * short (Gram) side, {@code O(p^2 q)} per iteration for a {@code p x q} matrix with {@code p <= q}.
+ * short (Gram) side, {@code O(p^2 q)} per iteration for a {@code p x q} matrix with {@code p <= q}. When the short
+ * side exceeds 16 and the matrix has rank at most a quarter of it, the iteration runs on the pivoted-QR reduction
+ * {@code C = M Q^T} ({@code NS(C) = NS(M) Q^T} exactly, decision 0101).
  */
 public final class NewtonSchulz {
     /** The quintic's coefficients, tuned by Jordan et al. to maximise the slope at zero while staying bounded. */
@@ -20,6 +22,20 @@ public final class NewtonSchulz {
     /** Added to the Frobenius norm so that a zero gradient gives a zero step instead of 0/0. */
     public static final double NORM_EPS = 1e-7;
 
+    /** Below this short side the scalar loops win (padding to vector width would waste most lanes). */
+    static final int VECTOR_MIN = 17;
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"scalar".equalsIgnoreCase(System.getProperty("muonscope.ns", ""));
+
+    private final LowRank lowRank = new LowRank();
+    private double[] vx = new double[0];
+    private double[] vy = new double[0];
+    private double[] va = new double[0];
+    private double[] vaa = new double[0];
+    private int vpp = -1;
+    private int vld = -1;
+    private double[] c = new double[0];
+    private double[] c2 = new double[0];
     private double[] x = new double[0];
     private double[] y = new double[0];
     private double[] gram = new double[0];
@@ -43,26 +59,68 @@ public final class NewtonSchulz {
         boolean tall = m > n;
         int p = tall ? n : m;
         int q = tall ? m : n;
-        ensure(p, q);
+        c = grow(c, p * q);
         double[] gd = g.data;
         if (tall) {
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    x[j * q + i] = gd[i * n + j];
+                    c[j * q + i] = gd[i * n + j];
                 }
             }
         } else {
-            System.arraycopy(gd, 0, x, 0, p * q);
+            System.arraycopy(gd, 0, c, 0, p * q);
         }
-        double norm = frobenius(x, p * q);
-        out.reshape(m, n);
+        double norm = frobenius(c, p * q);
         if (!Double.isFinite(norm)) {
+            out.reshape(m, n);
             Arrays.fill(out.data, 0, m * n, Double.NaN);
             return;
         }
-        double inv = 1.0 / (norm + NORM_EPS);
+        double[] result;
+        if (p > PolarSolver.SMALL && lowRank.reduce(c, p, q, Math.max(1, p / 4))) {
+            // NS(C) = NS(M) Q^T exactly (the normalization sees ||M||_F = ||C||_F), and NS(M) = NS(M^T)^T.
+            int r = lowRank.rank;
+            c2 = grow(c2, p * q);
+            Arrays.fill(c2, 0, p * q, 0.0);
+            if (r > 0) {
+                double[] ft = run(lowRank.mt, r, p, steps);
+                for (int i = 0; i < r; i++) {
+                    for (int a = 0; a < p; a++) {
+                        double f = ft[i * p + a];
+                        int ca = a * q;
+                        int qi = i * q;
+                        for (int t = 0; t < q; t++) {
+                            c2[ca + t] += f * lowRank.qt[qi + t];
+                        }
+                    }
+                }
+            }
+            result = c2;
+        } else {
+            result = run(c, p, q, steps);
+        }
+        out.reshape(m, n);
+        double[] od = out.data;
+        if (tall) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    od[i * n + j] = result[j * q + i];
+                }
+            }
+        } else {
+            System.arraycopy(result, 0, od, 0, p * q);
+        }
+    }
+
+    /** Normalizes the wide {@code p x q} matrix {@code src} and iterates; returns the buffer holding the result. */
+    private double[] run(double[] src, int p, int q, int steps) {
+        ensure(p, q);
+        double inv = 1.0 / (frobenius(src, p * q) + NORM_EPS);
+        if (VECTOR && p >= VECTOR_MIN) {
+            return runVector(src, inv, p, q, steps);
+        }
         for (int i = 0; i < p * q; i++) {
-            x[i] *= inv;
+            x[i] = src[i] * inv;
         }
         double[] cur = x;
         double[] next = y;
@@ -72,16 +130,52 @@ public final class NewtonSchulz {
             cur = next;
             next = t;
         }
-        double[] od = out.data;
-        if (tall) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    od[i * n + j] = cur[j * q + i];
+        return cur;
+    }
+
+    /** The same iteration on zero-padded, vector-aligned buffers with the {@link NsKernel} products. */
+    private double[] runVector(double[] src, double inv, int p, int q, int steps) {
+        int pp = NsKernel.padRows(p);
+        int ld = NsKernel.padCols(q);
+        int ldp = NsKernel.padCols(pp);
+        if (pp != vpp || ld != vld) {
+            // Fresh (zeroed) buffers: the kernels rely on the padding staying zero.
+            vx = new double[pp * ld];
+            vy = new double[pp * ld];
+            va = new double[pp * ldp];
+            vaa = new double[pp * ldp];
+            vpp = pp;
+            vld = ld;
+        }
+        for (int i = 0; i < p; i++) {
+            for (int t = 0; t < q; t++) {
+                vx[i * ld + t] = src[i * q + t] * inv;
+            }
+        }
+        double[] cur = vx;
+        double[] next = vy;
+        for (int s = 0; s < steps; s++) {
+            NsKernel.gram(cur, pp, ld, va, ldp);
+            NsKernel.gram(va, pp, ldp, vaa, ldp);
+            for (int i = 0; i < pp; i++) {
+                for (int j = 0; j < pp; j++) {
+                    int o = i * ldp + j;
+                    vaa[o] = B * va[o] + C * vaa[o];
                 }
             }
-        } else {
-            System.arraycopy(cur, 0, od, 0, p * q);
+            NsKernel.combine(A, vaa, ldp, cur, pp, ld, next);
+            double[] t = cur;
+            cur = next;
+            next = t;
         }
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(cur, i * ld, x, i * q, q);
+        }
+        return x;
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a.length >= n ? a : new double[n];
     }
 
     /** One quintic step {@code dst = a X + (b A + c A^2) X} with {@code A = X X^T}, on a {@code p x q} X. */
