@@ -30,7 +30,9 @@ public final class MuonscopeCommand implements Runnable {
         return List.of(
                 TheoryCommand::new,
                 OrthogonalizeCommand::new,
-                BenchCommand::new);
+                BenchCommand::new,
+                DlnCommand::new,
+                RoutingCommand::new);
     }
 
     @CommandLine.Spec
