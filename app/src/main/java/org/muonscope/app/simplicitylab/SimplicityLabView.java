@@ -184,7 +184,7 @@ public final class SimplicityLabView extends BorderPane {
         muon.selectedProperty().bindBidirectional(vm.withMuonProperty());
         oscillation.setWrapText(true);
         oscillation.setId("oscillation");
-        oscillation.textProperty().bind(vm.statusProperty());
+        oscillation.textProperty().bind(vm.oscillationProperty());
         Label note = new Label("Solid: simulation. Dashed: GD sigmoid s/(1+(s/sigma0-1)e^(-2 s eta t)) and SpecGD "
                 + "min((eta t)^2, s). Grey lines: the targets s_k. GD learns the large mode first and plateaus; "
                 + "SpecGD grows all modes together, the small one saturates first, then it oscillates.");

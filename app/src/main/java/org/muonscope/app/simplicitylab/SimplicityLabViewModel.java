@@ -62,6 +62,7 @@ public final class SimplicityLabViewModel {
     private final ObjectProperty<RoutingExperiment.Result> routing = new SimpleObjectProperty<>();
     private final AnimationModel routingAnimation = new AnimationModel();
 
+    private final StringProperty oscillation = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -103,6 +104,8 @@ public final class SimplicityLabViewModel {
     public ObjectProperty<RoutingExperiment.Result> routingProperty() { return routing; }
     public AnimationModel routingAnimation() { return routingAnimation; }
     public StringProperty statusProperty() { return status; }
+    /** SpecGD's (and Muon's) measured oscillation in the latest deep-linear run, in words. */
+    public StringProperty oscillationProperty() { return oscillation; }
     public StringProperty errorProperty() { return error; }
     public BooleanProperty runningProperty() { return running; }
 
@@ -162,7 +165,8 @@ public final class SimplicityLabViewModel {
                 dln.set(r);
                 dlnAnimation.maxStepProperty().set(spec.steps());
                 if (!dlnAnimation.playingProperty().get()) dlnAnimation.showAll();
-                status.set(summary(r));
+                oscillation.set(summary(r));
+                status.set("deep linear regression done: " + spec.steps() + " steps");
             });
         });
     }
