@@ -229,9 +229,13 @@ public final class SimplicityLabViewModel {
         return sb.toString().strip();
     }
 
-    /** Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) from {@code assets/presets}. */
+    /**
+     * Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) from {@code assets/presets} and runs
+     * it; without the file (e.g. a jar started elsewhere) the built-in defaults, which the presets equal, are used.
+     */
     public void loadPreset(String name) {
         Path file = Path.of("assets", "presets", name + ".json");
+        if (!Files.exists(file)) file = Path.of("..", "assets", "presets", name + ".json");  // from app/ (tests)
         try {
             String json = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
             if (name.endsWith("figure1")) {
