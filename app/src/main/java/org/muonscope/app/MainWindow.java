@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.muonscope.app.common.Engines;
 import org.muonscope.app.common.Scheduler;
 import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.simplicitylab.SimplicityLabView;
 import org.muonscope.app.theorylab.TheoryLabView;
 import org.muonscope.app.theorylab.TheoryLabViewModel;
 
@@ -24,7 +25,8 @@ public final class MainWindow {
 
     public static final List<Lab> LABS = List.of(
             new Lab("Theory Lab", ctx -> new TheoryLabView(
-                    new TheoryLabViewModel(Engines.theory(), ctx.ui(), ctx.scheduler())))
+                    new TheoryLabViewModel(Engines.theory(), ctx.ui(), ctx.scheduler()))),
+            new Lab("Simplicity Lab", ctx -> SimplicityLabView.create(ctx.ui(), ctx.scheduler()))
     );
 
     private final TabPane tabs = new TabPane();

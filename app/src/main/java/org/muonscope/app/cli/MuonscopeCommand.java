@@ -32,7 +32,9 @@ public final class MuonscopeCommand implements Runnable {
                 OrthogonalizeCommand::new,
                 BenchCommand::new,
                 CnnCommand::new,
-                PlotCommand::new);
+                PlotCommand::new,
+                DlnCommand::new,
+                RoutingCommand::new);
     }
 
     @CommandLine.Spec

@@ -1,0 +1,286 @@
+package org.muonscope.app.simplicitylab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.muonscope.app.common.Scheduler;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.theorylab.AnimationModel;
+import org.muonscope.engine.SpecException;
+import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.simplicity.DlnExperiment;
+import org.muonscope.engine.simplicity.DlnSpec;
+import org.muonscope.engine.simplicity.RoutingExperiment;
+import org.muonscope.engine.simplicity.RoutingSpec;
+import org.muonscope.engine.simplicity.SimplicityJson;
+import org.muonscope.engine.simplicity.StepSchedule;
+
+/**
+ * The Simplicity Lab's state as JavaFX properties (no controls): the deep-linear inputs with a SpecGD step-size
+ * slider, the routing inputs, the latest results and one animation timeline per experiment. Runs go to a
+ * background executor; a change re-runs after a short quiet period and a newer run cancels the one in flight.
+ */
+public final class SimplicityLabViewModel {
+    static final long DEBOUNCE_MILLIS = 250;
+
+    // deep linear regression (Figure 1)
+    private final StringProperty singularValues = new SimpleStringProperty("2, 0.5");
+    private final IntegerProperty depth = new SimpleIntegerProperty(2);
+    private final DoubleProperty init = new SimpleDoubleProperty(1e-3);
+    private final IntegerProperty dlnSteps = new SimpleIntegerProperty(1500);
+    private final DoubleProperty gdLr = new SimpleDoubleProperty(0.01);
+    private final DoubleProperty specLr = new SimpleDoubleProperty(0.01);
+    private final BooleanProperty withMuon = new SimpleBooleanProperty(false);
+    private final ObjectProperty<StepSchedule> schedule = new SimpleObjectProperty<>(StepSchedule.CONSTANT);
+    private final ObjectProperty<DlnExperiment.Result> dln = new SimpleObjectProperty<>();
+    private final AnimationModel dlnAnimation = new AnimationModel();
+
+    // routing (Figure 2)
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final IntegerProperty routingSteps = new SimpleIntegerProperty(3000);
+    private final DoubleProperty routingGdLr = new SimpleDoubleProperty(2);
+    private final DoubleProperty routingSpecLr = new SimpleDoubleProperty(0.01);
+    private final DoubleProperty routingInit = new SimpleDoubleProperty(1e-3);
+    private final ObjectProperty<RoutingExperiment.Result> routing = new SimpleObjectProperty<>();
+    private final AnimationModel routingAnimation = new AnimationModel();
+
+    private final StringProperty oscillation = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+
+    private final Executor background;
+    private final UiExecutor ui;
+    private final Scheduler scheduler;
+    private Scheduler.Cancellable pendingDln;
+    private AtomicBoolean dlnCancel = new AtomicBoolean();
+    private AtomicBoolean routingCancel = new AtomicBoolean();
+    private int inFlight;
+    private boolean loading;
+
+    public SimplicityLabViewModel(Executor background, UiExecutor ui, Scheduler scheduler) {
+        this.background = background;
+        this.ui = ui;
+        this.scheduler = scheduler;
+        javafx.beans.InvalidationListener rerun = o -> { if (!loading) scheduleDln(); };
+        for (javafx.beans.Observable p : List.of(singularValues, depth, init, dlnSteps, gdLr, specLr, withMuon, schedule)) {
+            p.addListener(rerun);
+        }
+    }
+
+    public StringProperty singularValuesProperty() { return singularValues; }
+    public IntegerProperty depthProperty() { return depth; }
+    public DoubleProperty initProperty() { return init; }
+    public IntegerProperty dlnStepsProperty() { return dlnSteps; }
+    public DoubleProperty gdLrProperty() { return gdLr; }
+    public DoubleProperty specLrProperty() { return specLr; }
+    public BooleanProperty withMuonProperty() { return withMuon; }
+    public ObjectProperty<StepSchedule> scheduleProperty() { return schedule; }
+    public ObjectProperty<DlnExperiment.Result> dlnProperty() { return dln; }
+    public AnimationModel dlnAnimation() { return dlnAnimation; }
+    public LongProperty seedProperty() { return seed; }
+    public IntegerProperty routingStepsProperty() { return routingSteps; }
+    public DoubleProperty routingGdLrProperty() { return routingGdLr; }
+    public DoubleProperty routingSpecLrProperty() { return routingSpecLr; }
+    public DoubleProperty routingInitProperty() { return routingInit; }
+    public ObjectProperty<RoutingExperiment.Result> routingProperty() { return routing; }
+    public AnimationModel routingAnimation() { return routingAnimation; }
+    public StringProperty statusProperty() { return status; }
+    /** SpecGD's (and Muon's) measured oscillation in the latest deep-linear run, in words. */
+    public StringProperty oscillationProperty() { return oscillation; }
+    public StringProperty errorProperty() { return error; }
+    public BooleanProperty runningProperty() { return running; }
+
+    /** The deep-linear spec the controls describe. @throws SpecException naming the bad field */
+    public DlnSpec dlnSpec() {
+        String[] parts = singularValues.get().split("[,\\s]+");
+        List<Double> vals = new ArrayList<>();
+        for (String p : parts) {
+            if (p.isBlank()) continue;
+            try {
+                vals.add(Double.parseDouble(p.trim()));
+            } catch (NumberFormatException e) {
+                throw new SpecException("singular-values", "expected numbers, got '" + p.trim() + "'");
+            }
+        }
+        double[] s = vals.stream().mapToDouble(Double::doubleValue).toArray();
+        List<OptimizerSpec> opts = new ArrayList<>(List.of(OptimizerSpec.parse("gd:lr=" + gdLr.get()),
+                OptimizerSpec.parse("specgd:lr=" + specLr.get())));
+        if (withMuon.get()) opts.add(OptimizerSpec.parse("muon:lr=" + specLr.get()));
+        int steps = dlnSteps.get();
+        return new DlnSpec(s.length, s, depth.get(), 100, init.get(), false, 0, steps, Math.max(1, steps / 300), 1,
+                schedule.get(), opts);
+    }
+
+    /** The routing spec the controls describe (GD and SpecGD side by side). */
+    public RoutingSpec routingSpec() {
+        int steps = routingSteps.get();
+        return new RoutingSpec(64, routingInit.get(), steps, Math.max(1, steps / 60), seed.get(), false,
+                StepSchedule.CONSTANT, List.of(OptimizerSpec.parse("gd:lr=" + routingGdLr.get()),
+                        OptimizerSpec.parse("specgd:lr=" + routingSpecLr.get())));
+    }
+
+    private void scheduleDln() {
+        if (pendingDln != null) pendingDln.cancel();
+        pendingDln = scheduler.schedule(this::runDln, DEBOUNCE_MILLIS);
+    }
+
+    /** Runs the deep-linear experiment now, cancelling one in flight. */
+    public void runDln() {
+        DlnSpec spec;
+        try {
+            spec = dlnSpec();
+        } catch (SpecException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        error.set("");
+        dlnCancel.set(true);
+        AtomicBoolean cancel = new AtomicBoolean();
+        dlnCancel = cancel;
+        started("deep linear regression");
+        background.execute(() -> {
+            DlnExperiment.Result r = DlnExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            ui.execute(() -> {
+                finished();
+                if (cancel.get()) return;
+                dln.set(r);
+                dlnAnimation.maxStepProperty().set(spec.steps());
+                if (!dlnAnimation.playingProperty().get()) dlnAnimation.showAll();
+                oscillation.set(summary(r));
+                status.set("deep linear regression done: " + spec.steps() + " steps");
+            });
+        });
+    }
+
+    /** Runs the routing experiment now, cancelling one in flight. */
+    public void runRouting() {
+        RoutingSpec spec;
+        try {
+            spec = routingSpec();
+        } catch (SpecException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        error.set("");
+        routingCancel.set(true);
+        AtomicBoolean cancel = new AtomicBoolean();
+        routingCancel = cancel;
+        started("routing task");
+        background.execute(() -> {
+            RoutingExperiment.Result r = RoutingExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            ui.execute(() -> {
+                finished();
+                if (cancel.get()) return;
+                routing.set(r);
+                routingAnimation.maxStepProperty().set(spec.steps());
+                if (!routingAnimation.playingProperty().get()) routingAnimation.showAll();
+                StringBuilder sb = new StringBuilder("routing, seed " + spec.seed() + ":");
+                for (RoutingExperiment.Trace t : r.traces()) {
+                    RoutingExperiment.Point p = t.last();
+                    sb.append(String.format(Locale.ROOT, "  %s seen %.3f unseen %.3f rank %.1f", t.label(),
+                            p.seenError(), p.unseenError(), p.effectiveRank()));
+                }
+                status.set(sb.toString());
+            });
+        });
+    }
+
+    private void started(String what) {
+        inFlight++;
+        running.set(true);
+        status.set("running " + what + " ...");
+    }
+
+    private void finished() {
+        inFlight = Math.max(0, inFlight - 1);
+        running.set(inFlight > 0);
+    }
+
+    /** SpecGD's oscillation in words, for the step-size slider. */
+    static String summary(DlnExperiment.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (DlnExperiment.Trace t : r.traces()) {
+            if (t.optimizer().kind().equals("gd")) continue;
+            sb.append(String.format(Locale.ROOT, "%s (lr %.3g) oscillation, last quarter, peak to peak:", t.label(), t.optimizer().lr()));
+            for (int k = 0; k < t.oscillation().length; k++) {
+                sb.append(String.format(Locale.ROOT, " sigma%d %.3g", k + 1, t.oscillation()[k]));
+            }
+            sb.append("   ");
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) from {@code assets/presets} and runs
+     * it; without the file (e.g. a jar started elsewhere) the built-in defaults, which the presets equal, are used.
+     */
+    public void loadPreset(String name) {
+        Path file = Path.of("assets", "presets", name + ".json");
+        if (!Files.exists(file)) file = Path.of("..", "assets", "presets", name + ".json");  // from app/ (tests)
+        try {
+            String json = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            if (name.endsWith("figure1")) {
+                apply(json == null ? DlnSpec.figure1() : SimplicityJson.parseDln(json));
+                runDln();
+            } else {
+                apply(json == null ? SimplicityJson.routingDefaults() : SimplicityJson.parseRouting(json));
+                runRouting();
+            }
+        } catch (IOException | SpecException e) {
+            error.set("preset " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void apply(DlnSpec s) {
+        loading = true;
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (double v : s.singularValues() == null ? new double[] {2, 0.5} : s.singularValues()) {
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(v);
+            }
+            singularValues.set(sb.toString());
+            depth.set(s.depth());
+            init.set(s.init());
+            dlnSteps.set(s.steps());
+            schedule.set(s.schedule());
+            withMuon.set(false);
+            for (OptimizerSpec o : s.optimizers()) {
+                if (o.kind().equals("gd")) gdLr.set(o.lr());
+                if (o.kind().equals("specgd")) specLr.set(o.lr());
+                if (o.kind().equals("muon")) withMuon.set(true);
+            }
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void apply(RoutingSpec s) {
+        seed.set(s.seed());
+        routingSteps.set(s.steps());
+        routingInit.set(s.init());
+        for (OptimizerSpec o : s.optimizers()) {
+            if (o.kind().equals("gd")) routingGdLr.set(o.lr());
+            if (o.kind().equals("specgd")) routingSpecLr.set(o.lr());
+        }
+    }
+}
