@@ -1,0 +1,75 @@
+package org.muonscope.app.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.muonscope.engine.experiment.OptimizerResult;
+import org.muonscope.engine.experiment.RunListener;
+import org.muonscope.engine.experiment.RunResult;
+import org.muonscope.engine.experiment.Snapshot;
+
+/**
+ * Carries engine events to the UI thread in batches: the engine's threads only enqueue, and at most one drain
+ * is pending on the UI executor at a time, so a fast run cannot flood the FX event queue (one update per
+ * frame at most, however many snapshots arrive).
+ */
+public final class FxRunListener implements RunListener {
+    /** Receives batches on the UI thread, in arrival order per optimizer. */
+    public interface Sink {
+        void onBatch(List<Snapshot> snapshots, List<OptimizerResult> ended, RunResult finished);
+    }
+
+    private final UiExecutor ui;
+    private final Sink sink;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private volatile boolean detached;
+
+    public FxRunListener(UiExecutor ui, Sink sink) {
+        this.ui = ui;
+        this.sink = sink;
+    }
+
+    /** Drops every later event: used when the run is superseded by a newer one. */
+    public void detach() {
+        detached = true;
+        queue.clear();
+    }
+
+    @Override
+    public void onSnapshot(Snapshot snapshot) {
+        offer(snapshot);
+    }
+
+    @Override
+    public void onOptimizerEnded(OptimizerResult result) {
+        offer(result);
+    }
+
+    @Override
+    public void onRunEnded(RunResult result) {
+        offer(result);
+    }
+
+    private void offer(Object event) {
+        if (detached) return;
+        queue.add(event);
+        if (drainPending.compareAndSet(false, true)) ui.execute(this::drain);
+    }
+
+    private void drain() {
+        drainPending.set(false);
+        if (detached) return;
+        List<Snapshot> snaps = new ArrayList<>();
+        List<OptimizerResult> ended = new ArrayList<>();
+        RunResult finished = null;
+        Object e;
+        while ((e = queue.poll()) != null) {
+            if (e instanceof Snapshot s) snaps.add(s);
+            else if (e instanceof OptimizerResult r) ended.add(r);
+            else if (e instanceof RunResult r) finished = r;
+        }
+        if (!snaps.isEmpty() || !ended.isEmpty() || finished != null) sink.onBatch(snaps, ended, finished);
+    }
+}

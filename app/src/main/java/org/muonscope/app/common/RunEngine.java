@@ -1,0 +1,20 @@
+package org.muonscope.app.common;
+
+import org.muonscope.engine.experiment.RunListener;
+import org.muonscope.engine.experiment.TheorySpec;
+
+/**
+ * The seam between the window and the engine's runner: the window starts runs through it, tests pass a fake
+ * that replays snapshots on the calling thread.
+ */
+@FunctionalInterface
+public interface RunEngine {
+    /** Starts a run in the background; events arrive on the engine's threads. */
+    Handle start(TheorySpec spec, RunListener listener);
+
+    @FunctionalInterface
+    interface Handle {
+        /** Asks the run to stop at its next step; idempotent. */
+        void cancel();
+    }
+}
