@@ -17,7 +17,8 @@ import java.util.Map;
  * @param sweepValues the values a sweep runs; empty for single-run presets
  */
 public record CnnPreset(String id, String name, String description, DatasetChoice data, Experiment experiment,
-                        String model, int epochs, int batch, int evalEvery, long seed, Map<String, String> optimizers,
+                        String model, int epochs, int batch, int evalEvery, long seed, int trainLimit, int testLimit,
+                        Map<String, String> optimizers,
                         List<Double> sweepValues, List<Long> sweepSeeds, double earlyFraction) {
 
     /** The presets shipped with Muonscope, in menu order. */
@@ -47,6 +48,7 @@ public record CnnPreset(String id, String name, String description, DatasetChoic
         return new CnnPreset(id, n.path("name").asText(id), n.path("description").asText(""),
                 DatasetChoice.parse(n.path("data").asText("bundled")), e, n.path("model").asText("paper-cnn"),
                 n.path("epochs").asInt(1), n.path("batch").asInt(64), n.path("evalEvery").asInt(10), n.path("seed").asLong(1),
+                n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0),
                 opts, values, seeds, n.path("sweep").path("earlyFraction").asDouble(0.25));
     }
 

@@ -83,7 +83,8 @@ public record Experiment(Kind kind, double value) {
         };
     }
 
-    static String num(double v) {
+    /** A number as a person writes it: {@code 20}, not {@code 20.0}. */
+    public static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 }

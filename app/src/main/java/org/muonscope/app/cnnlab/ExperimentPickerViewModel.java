@@ -38,6 +38,8 @@ public final class ExperimentPickerViewModel {
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
             Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    private final IntegerProperty trainLimit = new SimpleIntegerProperty(this, "trainLimit", 0);
+    private final IntegerProperty testLimit = new SimpleIntegerProperty(this, "testLimit", 0);
     private final ObservableList<OptimizerChoice> optimizers = FXCollections.observableArrayList(OptimizerChoice.defaults());
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObjectProperty<DataPreview> preview = new SimpleObjectProperty<>(this, "preview");
@@ -81,6 +83,12 @@ public final class ExperimentPickerViewModel {
 
     public IntegerProperty threadsProperty() { return threads; }
 
+    /** Train on the first this many images only; 0 for all. */
+    public IntegerProperty trainLimitProperty() { return trainLimit; }
+
+    /** Evaluate on the first this many test images only; 0 for all. */
+    public IntegerProperty testLimitProperty() { return testLimit; }
+
     public ObservableList<OptimizerChoice> optimizers() { return optimizers; }
 
     /** The last validation message; empty when the settings are valid. */
@@ -123,7 +131,7 @@ public final class ExperimentPickerViewModel {
             for (OptimizerChoice c : optimizers) {
                 if (!c.selectedProperty().get()) continue;
                 out.add(new LabRunSpec(dataset.get(), e, model.get(), c.label(), c.spec(), epochs.get(), batch.get(),
-                        evalEvery.get(), seed.get(), threads.get()));
+                        evalEvery.get(), seed.get(), threads.get(), trainLimit.get(), testLimit.get()));
             }
             if (out.isEmpty()) throw new SpecException("optimizer", "tick at least one optimizer");
             error.set("");
@@ -186,6 +194,8 @@ public final class ExperimentPickerViewModel {
         batch.set(p.batch());
         evalEvery.set(p.evalEvery());
         seed.set(p.seed());
+        trainLimit.set(p.trainLimit());
+        testLimit.set(p.testLimit());
         for (OptimizerChoice c : optimizers) {
             String text = p.optimizers().get(c.label());
             c.selectedProperty().set(text != null);

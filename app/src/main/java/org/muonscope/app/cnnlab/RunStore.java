@@ -123,7 +123,8 @@ public final class RunStore {
         }
     }
 
-    ObjectNode specToJson(LabRunSpec s) {
+    /** The settings of a run as saved in {@code lab-run.json}, with the equivalent command line. */
+    public ObjectNode specToJson(LabRunSpec s) {
         ObjectNode n = json.createObjectNode();
         n.put("data", s.data().toCliText());
         n.put("experiment", s.experiment().kind().name());
@@ -136,6 +137,8 @@ public final class RunStore {
         n.put("evalEvery", s.evalEvery());
         n.put("seed", s.seed());
         n.put("threads", s.threads());
+        n.put("trainLimit", s.trainLimit());
+        n.put("testLimit", s.testLimit());
         n.put("command", s.toCommandLine());
         return n;
     }
@@ -145,6 +148,6 @@ public final class RunStore {
         return new LabRunSpec(DatasetChoice.parse(n.get("data").asText()), e, n.get("model").asText(),
                 n.get("optimizerLabel").asText(), OptimizerSpec.parse(n.get("optimizer").asText()),
                 n.get("epochs").asInt(), n.get("batch").asInt(), n.get("evalEvery").asInt(), n.get("seed").asLong(),
-                n.get("threads").asInt());
+                n.get("threads").asInt(), n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0));
     }
 }
