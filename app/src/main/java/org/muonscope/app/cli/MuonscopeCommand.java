@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code muonscope} command: one subcommand per headless task. */
 @Command(name = "muonscope", mixinStandardHelpOptions = true, version = "muonscope 0.1.0",
-        description = "A laboratory for how optimizers learn.")
+        description = "A laboratory for how optimizers learn.", subcommands = {CnnCommand.class})
 public final class MuonscopeCommand implements Runnable {
     @Override
     public void run() {

@@ -17,7 +17,7 @@ import org.muonscope.engine.SpecException;
  * @param beta     momentum: EMA {@code m = beta m + (1-beta) G} for signum and muon; heavy-ball
  *                 {@code m = beta m + G} (PyTorch SGD) for gd; 0 means none
  * @param ns       Newton-Schulz steps (muon)
- * @param nesterov Nesterov momentum (muon, gd with momentum)
+ * @param nesterov Nesterov momentum (muon: on by default; gd with momentum: off by default)
  * @param exact    muon: exact polar factor (SVD) instead of Newton-Schulz
  * @param wd       decoupled weight decay {@code p <- p (1 - lr wd)} (muon, adam)
  * @param beta1    Adam first-moment decay
@@ -69,7 +69,9 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
             default -> 0.0;
         };
         double eps = k.equals("shampoo") ? 1e-12 : 1e-8;
-        return new OptimizerSpec(k, 0.01, beta, 5, true, false, 0.0, 0.9, 0.999, eps, 1e-3, true);
+        // gd defaults to plain (heavy-ball) momentum like PyTorch SGD; Muon's reference defaults to Nesterov.
+        boolean nesterov = !k.equals("gd");
+        return new OptimizerSpec(k, 0.01, beta, 5, nesterov, false, 0.0, 0.9, 0.999, eps, 1e-3, true);
     }
 
     /**

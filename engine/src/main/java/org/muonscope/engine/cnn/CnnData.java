@@ -1,0 +1,31 @@
+package org.muonscope.engine.cnn;
+
+import org.muonscope.engine.data.ColoredDigits;
+import org.muonscope.engine.data.DataSources;
+import org.muonscope.engine.data.Dataset;
+import org.muonscope.engine.data.Imbalance;
+import org.muonscope.engine.data.SpuriousPixel;
+import org.muonscope.engine.data.TrainTest;
+
+/**
+ * Turns a spec's data settings into the sets a run trains and evaluates on, in a fixed order: the limits
+ * (first N samples), then imbalance (on the fine labels), then colored digits, then the spurious pixel. Each
+ * transform draws from its own seed derived from the run's seed.
+ */
+public final class CnnData {
+    private CnnData() { }
+
+    public static TrainTest load(CnnSpec spec) {
+        return prepare(spec, DataSources.load(spec.data()));
+    }
+
+    public static TrainTest prepare(CnnSpec spec, TrainTest raw) {
+        Dataset train = spec.trainLimit() > 0 ? raw.train().head(spec.trainLimit()) : raw.train();
+        Dataset test = spec.testLimit() > 0 ? raw.test().head(spec.testLimit()) : raw.test();
+        train = Imbalance.apply(spec.imbalance(), train, spec.seed() + 101);
+        TrainTest t = new TrainTest(raw.source(), train, test);
+        if (spec.isColored()) t = ColoredDigits.apply(t, spec.colored(), spec.seed() + 202);
+        if (spec.spuriousPixel() > 0) t = SpuriousPixel.forData(t.train(), spec.spuriousPixel(), spec.seed() + 303).apply(t);
+        return t;
+    }
+}

@@ -1,0 +1,173 @@
+package org.muonscope.engine.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * General matrix multiply {@code C = alpha op(A) op(B) + beta C} on row-major arrays, float and double,
+ * multi-threaded over a {@link GemmThreads} team. {@code op(X)} is {@code X} or {@code X^T}; {@code A} is
+ * {@code m x k} after op, {@code B} is {@code k x n}, {@code C} is {@code m x n}; {@code lda, ldb, ldc} are the
+ * row strides of the arrays as stored. C is split into disjoint row or column ranges, one per thread, and
+ * the inner dimension is never split: every element of C gets the same arithmetic whatever the thread
+ * count, so results are bit-identical for 1 and T threads.
+ *
+ * <p>Uses the Vector API ({@code jdk.incubator.vector}, blocked and register-tiled) when the module is
+ * present and the system property {@code muonscope.gemm} is not {@code scalar}; otherwise a plain loop.
+ */
+public final class Gemm {
+    /** Below this many multiply-adds a product runs on the calling thread: forking costs more. */
+    private static final long PARALLEL_MIN = 1L << 17;
+    private static final boolean VECTOR_PRESENT =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                    && !"scalar".equalsIgnoreCase(System.getProperty("muonscope.gemm", ""));
+    private static final ThreadLocal<Gemm> SCOPED = new ThreadLocal<>();
+    private static volatile Gemm common;
+
+    private final GemmThreads threads;
+    private final boolean vector;
+    private final ThreadLocal<GemmVectorF.Scratch> scratchF;
+    private final ThreadLocal<GemmVectorD.Scratch> scratchD;
+
+    private Gemm(GemmThreads threads, boolean vector) {
+        this.threads = threads;
+        this.vector = vector && VECTOR_PRESENT;
+        this.scratchF = this.vector ? ThreadLocal.withInitial(GemmVectorF.Scratch::new) : null;
+        this.scratchD = this.vector ? ThreadLocal.withInitial(GemmVectorD.Scratch::new) : null;
+    }
+
+    /** A GEMM on the given team, vectorized when the Vector API is available. */
+    public static Gemm on(GemmThreads threads) {
+        return new Gemm(threads, true);
+    }
+
+    /** A GEMM on the given team that never uses the Vector API (the fallback; for tests and comparisons). */
+    public static Gemm scalarOn(GemmThreads threads) {
+        return new Gemm(threads, false);
+    }
+
+    /** True when the Vector API kernels are in use on this JVM. */
+    public static boolean vectorAvailable() {
+        return VECTOR_PRESENT;
+    }
+
+    /**
+     * The GEMM for code that cannot be handed one (e.g. Newton-Schulz inside an optimizer): the one bound
+     * with {@link #runScoped} on this thread, else a process-wide one with one thread per processor.
+     */
+    public static Gemm current() {
+        Gemm g = SCOPED.get();
+        if (g != null) return g;
+        Gemm c = common;
+        if (c == null) {
+            synchronized (Gemm.class) {
+                if (common == null) common = on(GemmThreads.of(Runtime.getRuntime().availableProcessors()));
+                c = common;
+            }
+        }
+        return c;
+    }
+
+    /** Runs {@code body} with {@link #current()} returning this GEMM on the calling thread. */
+    public void runScoped(Runnable body) {
+        Gemm before = SCOPED.get();
+        SCOPED.set(this);
+        try {
+            body.run();
+        } finally {
+            if (before == null) SCOPED.remove(); else SCOPED.set(before);
+        }
+    }
+
+    public boolean vectorized() {
+        return vector;
+    }
+
+    public GemmThreads threads() {
+        return threads;
+    }
+
+    /** Float GEMM; see the class comment for the argument conventions. */
+    public void sgemm(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        check(ta, tb, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        split(m, n, k, vector ? GemmVectorF.MR : 1, vector ? GemmVectorF.NR : 1, (m0, m1, n0, n1) -> {
+            if (vector) {
+                GemmVectorF.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                        scratchF.get());
+            } else {
+                GemmScalar.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
+    }
+
+    /** Double GEMM; see the class comment for the argument conventions. */
+    public void dgemm(boolean ta, boolean tb, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+                      double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        check(ta, tb, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        split(m, n, k, vector ? GemmVectorD.MR : 1, vector ? GemmVectorD.NR : 1, (m0, m1, n0, n1) -> {
+            if (vector) {
+                GemmVectorD.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                        scratchD.get());
+            } else {
+                GemmScalar.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
+    }
+
+    /**
+     * {@code c = op(a) op(b)} on EJML matrices (c is reshaped). {@code c} must not alias {@code a} or {@code b}.
+     *
+     * @param a  Not modified.
+     * @param ta transpose a
+     * @param b  Not modified.
+     * @param tb transpose b
+     * @param c  Modified.
+     */
+    public void mult(DMatrixRMaj a, boolean ta, DMatrixRMaj b, boolean tb, DMatrixRMaj c) {
+        int m = ta ? a.numCols : a.numRows, k = ta ? a.numRows : a.numCols;
+        int kb = tb ? b.numCols : b.numRows, n = tb ? b.numRows : b.numCols;
+        if (k != kb) throw new IllegalArgumentException("inner dimensions differ: " + k + " vs " + kb);
+        if (c == a || c == b) throw new IllegalArgumentException("c must not alias a or b");
+        c.reshape(m, n);
+        dgemm(ta, tb, m, n, k, 1.0, a.data, 0, a.numCols, b.data, 0, b.numCols, 0.0, c.data, 0, n);
+    }
+
+    private interface Tile {
+        void run(int m0, int m1, int n0, int n1);
+    }
+
+    private void split(int m, int n, int k, int mr, int nr, Tile tile) {
+        int t = threads.size();
+        if (t == 1 || (long) m * n * Math.max(k, 1) < PARALLEL_MIN) {
+            tile.run(0, m, 0, n);
+            return;
+        }
+        boolean byCols = n >= m;
+        int len = byCols ? n : m, unit = byCols ? nr : mr;
+        int units = (len + unit - 1) / unit;
+        int parts = Math.min(t, units);
+        threads.forEach(parts, p -> {
+            int from = Math.min(len, (int) ((long) units * p / parts) * unit);
+            int to = Math.min(len, (int) ((long) units * (p + 1) / parts) * unit);
+            if (to <= from) return;
+            if (byCols) tile.run(0, m, from, to); else tile.run(from, to, 0, n);
+        });
+    }
+
+    private static void check(boolean ta, boolean tb, int m, int n, int k, int aLen, int aOff, int lda,
+                              int bLen, int bOff, int ldb, int cLen, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative size " + m + "x" + n + "x" + k);
+        need("A", aLen, aOff, ta ? k : m, ta ? m : k, lda);
+        need("B", bLen, bOff, tb ? n : k, tb ? k : n, ldb);
+        need("C", cLen, cOff, m, n, ldc);
+    }
+
+    private static void need(String what, int len, int off, int rows, int cols, int ld) {
+        if (rows == 0 || cols == 0) return;
+        if (ld < cols || off < 0 || (long) off + (long) (rows - 1) * ld + cols > len) {
+            throw new IllegalArgumentException(what + ": " + rows + "x" + cols + " with stride " + ld + " at offset "
+                    + off + " does not fit in an array of " + len);
+        }
+    }
+}

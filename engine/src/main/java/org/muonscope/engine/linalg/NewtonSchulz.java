@@ -1,0 +1,186 @@
+package org.muonscope.engine.linalg;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Muon's quintic Newton-Schulz orthogonalization (Jordan et al. 2024, {@code zeropower_via_newtonschulz5}):
+ * transpose if {@code rows > cols}; {@code X = G / (||G||_F + 1e-7)}; repeat
+ * {@code A = X X^T; B = b A + c A A; X = a X + B X}; transpose back. The coefficients push singular values
+ * into about {@code [0.68, 1.13]} fast rather than to 1 exactly: the output is approximately orthogonal on purpose.
+ *
+ * <p>An instance keeps its workspaces so repeated calls on one shape do not allocate; the work is done on the
+ * short (Gram) side, {@code O(p^2 q)} per iteration for a {@code p x q} matrix with {@code p <= q}. When the short
+ * side exceeds 16 and the matrix has rank at most a quarter of it, the iteration runs on the pivoted-QR reduction
+ * {@code C = M Q^T} ({@code NS(C) = NS(M) Q^T} exactly, decision 0101).
+ */
+public final class NewtonSchulz {
+    /** The quintic's coefficients, tuned by Jordan et al. to maximise the slope at zero while staying bounded. */
+    public static final double A = 3.4445;
+    public static final double B = -4.7750;
+    public static final double C = 2.0315;
+    /** Added to the Frobenius norm so that a zero gradient gives a zero step instead of 0/0. */
+    public static final double NORM_EPS = 1e-7;
+
+    private final LowRank lowRank = new LowRank();
+    private double[] c = new double[0];
+    private double[] c2 = new double[0];
+    private double[] x = new double[0];
+    private double[] y = new double[0];
+    private double[] gram = new double[0];
+    private double[] poly = new double[0];
+
+    /** Orthogonalizes with a fresh workspace; see {@link #apply}. */
+    public static void orthogonalize(DMatrixRMaj g, int steps, DMatrixRMaj out) {
+        new NewtonSchulz().apply(g, steps, out);
+    }
+
+    /**
+     * {@code out = NS_steps(g)}.
+     *
+     * @param g     Not modified.
+     * @param steps number of quintic iterations, {@code >= 0}
+     * @param out   Modified. Reshaped to {@code g}'s shape; may be {@code g} itself.
+     */
+    public void apply(DMatrixRMaj g, int steps, DMatrixRMaj out) {
+        int m = g.numRows;
+        int n = g.numCols;
+        boolean tall = m > n;
+        int p = tall ? n : m;
+        int q = tall ? m : n;
+        c = grow(c, p * q);
+        double[] gd = g.data;
+        if (tall) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[j * q + i] = gd[i * n + j];
+                }
+            }
+        } else {
+            System.arraycopy(gd, 0, c, 0, p * q);
+        }
+        double norm = frobenius(c, p * q);
+        if (!Double.isFinite(norm)) {
+            out.reshape(m, n);
+            Arrays.fill(out.data, 0, m * n, Double.NaN);
+            return;
+        }
+        double[] result;
+        if (p > PolarSolver.SMALL && lowRank.reduce(c, p, q, Math.max(1, p / 4))) {
+            // NS(C) = NS(M) Q^T exactly (the normalization sees ||M||_F = ||C||_F), and NS(M) = NS(M^T)^T.
+            int r = lowRank.rank;
+            c2 = grow(c2, p * q);
+            Arrays.fill(c2, 0, p * q, 0.0);
+            if (r > 0) {
+                double[] ft = run(lowRank.mt, r, p, steps);
+                for (int i = 0; i < r; i++) {
+                    for (int a = 0; a < p; a++) {
+                        double f = ft[i * p + a];
+                        int ca = a * q;
+                        int qi = i * q;
+                        for (int t = 0; t < q; t++) {
+                            c2[ca + t] += f * lowRank.qt[qi + t];
+                        }
+                    }
+                }
+            }
+            result = c2;
+        } else {
+            result = run(c, p, q, steps);
+        }
+        out.reshape(m, n);
+        double[] od = out.data;
+        if (tall) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    od[i * n + j] = result[j * q + i];
+                }
+            }
+        } else {
+            System.arraycopy(result, 0, od, 0, p * q);
+        }
+    }
+
+    /** Normalizes the wide {@code p x q} matrix {@code src} and iterates; returns the buffer holding the result. */
+    private double[] run(double[] src, int p, int q, int steps) {
+        ensure(p, q);
+        double inv = 1.0 / (frobenius(src, p * q) + NORM_EPS);
+        for (int i = 0; i < p * q; i++) {
+            x[i] = src[i] * inv;
+        }
+        double[] cur = x;
+        double[] next = y;
+        for (int s = 0; s < steps; s++) {
+            iterate(cur, next, p, q);
+            double[] t = cur;
+            cur = next;
+            next = t;
+        }
+        return cur;
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a.length >= n ? a : new double[n];
+    }
+
+    /** One quintic step {@code dst = a X + (b A + c A^2) X} with {@code A = X X^T}, on a {@code p x q} X. */
+    private void iterate(double[] src, double[] dst, int p, int q) {
+        double[] a = gram;
+        for (int i = 0; i < p; i++) {
+            int ri = i * q;
+            for (int j = i; j < p; j++) {
+                int rj = j * q;
+                double s = 0;
+                for (int k = 0; k < q; k++) {
+                    s += src[ri + k] * src[rj + k];
+                }
+                a[i * p + j] = s;
+                a[j * p + i] = s;
+            }
+        }
+        double[] bm = poly;
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                double s = 0;
+                for (int k = 0; k < p; k++) {
+                    s += a[i * p + k] * a[k * p + j];
+                }
+                double v = B * a[i * p + j] + C * s;
+                bm[i * p + j] = v;
+                bm[j * p + i] = v;
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            int ri = i * q;
+            for (int k = 0; k < q; k++) {
+                dst[ri + k] = A * src[ri + k];
+            }
+            for (int j = 0; j < p; j++) {
+                double b = bm[i * p + j];
+                int rj = j * q;
+                for (int k = 0; k < q; k++) {
+                    dst[ri + k] += b * src[rj + k];
+                }
+            }
+        }
+    }
+
+    private void ensure(int p, int q) {
+        if (x.length < p * q) {
+            x = new double[p * q];
+            y = new double[p * q];
+        }
+        if (gram.length < p * p) {
+            gram = new double[p * p];
+            poly = new double[p * p];
+        }
+    }
+
+    static double frobenius(double[] a, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * a[i];
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,14 @@
+package org.muonscope.engine.model.cnn;
+
+/** Grow-only reusable arrays: layers see batch sizes from 1 to the evaluation batch. */
+final class Buffers {
+    private Buffers() { }
+
+    static float[] atLeast(float[] buf, int len) {
+        return buf != null && buf.length >= len ? buf : new float[len];
+    }
+
+    static int[] atLeast(int[] buf, int len) {
+        return buf != null && buf.length >= len ? buf : new int[len];
+    }
+}

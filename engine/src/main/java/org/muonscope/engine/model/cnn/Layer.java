@@ -1,0 +1,29 @@
+package org.muonscope.engine.model.cnn;
+
+import java.util.List;
+
+/**
+ * One float32 layer of a {@link Network}, bound to its per-sample input shape when built. Spatial layers
+ * take and give activations channel-major over the batch, {@code [c][n][h][w]} ("CNHW"): a 3x3 convolution is
+ * then one GEMM over the whole batch whose output is already CNHW. Flat layers take {@code [n][features]}.
+ * {@link Flatten} converts between the two. Buffers are owned by the layer and reused between calls: a
+ * returned array is valid until the layer's next call.
+ */
+public interface Layer {
+    /** Per-sample output shape. */
+    Shape outShape();
+
+    /** Forward pass over {@code n} samples; keeps what backward needs. */
+    float[] forward(float[] x, int n);
+
+    /**
+     * Backward pass for the last forward: overwrites the weight gradients and returns the input gradient
+     * (null when {@code needInputGrad} is false: the first layer skips it).
+     */
+    float[] backward(float[] dy, int n, boolean needInputGrad);
+
+    /** The trainable tensors, in a fixed order. */
+    default List<Weights> weights() {
+        return List.of();
+    }
+}

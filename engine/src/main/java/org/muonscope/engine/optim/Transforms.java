@@ -1,0 +1,144 @@
+package org.muonscope.engine.optim;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Factories for the transforms optimizers are built from. Each optimizer in {@link Optimizers} is a short
+ * chain of these; see THEORY.md section 2 for the conventions.
+ */
+public final class Transforms {
+    private Transforms() {
+    }
+
+    /** {@code u <- factor u}; the last stage of every optimizer is {@code scale(-lr)}. */
+    public static GradientTransform scale(double factor) {
+        return new Stateless() {
+            @Override
+            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+                double[] a = u.data;
+                int n = u.getNumElements();
+                for (int i = 0; i < n; i++) {
+                    a[i] *= factor;
+                }
+            }
+        };
+    }
+
+    /** {@code u <- u / ||u||_F}; a zero update stays zero (steepest descent under the Frobenius norm). */
+    public static GradientTransform normalize() {
+        return new Stateless() {
+            @Override
+            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+                double[] a = u.data;
+                int n = u.getNumElements();
+                double scale = 0;
+                for (int i = 0; i < n; i++) {
+                    scale = Math.max(scale, Math.abs(a[i]));
+                }
+                if (scale == 0 || !Double.isFinite(scale)) {
+                    return;
+                }
+                // Scaled sum of squares: a gradient of 1e200 must not overflow to infinity.
+                double ss = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = a[i] / scale;
+                    ss += v * v;
+                }
+                double inv = 1.0 / (scale * Math.sqrt(ss));
+                for (int i = 0; i < n; i++) {
+                    a[i] *= inv;
+                }
+            }
+        };
+    }
+
+    /** {@code u <- sign(u)} elementwise with {@code sign(0) = 0} (steepest descent under the max norm). */
+    public static GradientTransform sign() {
+        return new Stateless() {
+            @Override
+            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+                double[] a = u.data;
+                int n = u.getNumElements();
+                for (int i = 0; i < n; i++) {
+                    a[i] = Math.signum(a[i]);
+                }
+            }
+        };
+    }
+
+    /** Muon's shape factor: {@code u <- sqrt(max(1, rows/cols)) u} (rows and cols of the flattened matrix). */
+    public static GradientTransform scaleByShape() {
+        return new Stateless() {
+            @Override
+            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+                if (u.numRows <= u.numCols) {
+                    return;
+                }
+                double f = Math.sqrt((double) u.numRows / u.numCols);
+                double[] a = u.data;
+                int n = u.getNumElements();
+                for (int i = 0; i < n; i++) {
+                    a[i] *= f;
+                }
+            }
+        };
+    }
+
+    /**
+     * Decoupled weight decay: {@code u <- u + wd p}. Placed before {@code scale(-lr)} it gives
+     * {@code p <- p (1 - lr wd) - lr u}, the AdamW / Muon rule.
+     */
+    public static GradientTransform decoupledWeightDecay(double wd) {
+        return new Stateless() {
+            @Override
+            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+                if (wd == 0) {
+                    return;
+                }
+                double[] a = u.data;
+                double[] p = param.data;
+                int n = u.getNumElements();
+                for (int i = 0; i < n; i++) {
+                    a[i] += wd * p[i];
+                }
+            }
+        };
+    }
+
+    /** EMA momentum {@code m <- beta m + (1-beta) u}; emits {@code m}, or {@code (1-beta) u + beta m} with Nesterov. */
+    public static GradientTransform emaMomentum(double beta, boolean nesterov) {
+        return new Momentum(beta, nesterov, false);
+    }
+
+    /** PyTorch SGD heavy ball {@code b <- beta b + u}; emits {@code b}, or {@code u + beta b} with Nesterov. */
+    public static GradientTransform heavyBall(double beta, boolean nesterov) {
+        return new Momentum(beta, nesterov, true);
+    }
+
+    /** Adam's bias-corrected {@code m_hat / (sqrt(v_hat) + eps)}. */
+    public static GradientTransform adam(double beta1, double beta2, double eps) {
+        return new AdamScaling(beta1, beta2, eps);
+    }
+
+    /** The exact polar factor {@code U V^T} (steepest descent under the spectral norm). */
+    public static GradientTransform polar() {
+        return new PolarOrtho();
+    }
+
+    /** Muon's quintic Newton-Schulz orthogonalization with {@code steps} iterations. */
+    public static GradientTransform newtonSchulz(int steps) {
+        return new NewtonSchulzOrtho(steps);
+    }
+
+    /** Shampoo's {@code L^(-1/4) u R^(-1/4)} with accumulated {@code L = eps I + sum u u^T}, {@code R = eps I + sum u^T u}. */
+    public static GradientTransform shampoo(double eps) {
+        return new ShampooPreconditioner(eps);
+    }
+
+    private abstract static class Stateless implements GradientTransform {
+        @Override
+        public TransformState init(int rows, int cols) {
+            return TransformState.NONE;
+        }
+    }
+}

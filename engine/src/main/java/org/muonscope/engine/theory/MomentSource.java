@@ -1,0 +1,129 @@
+package org.muonscope.engine.theory;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.muonscope.engine.experiment.DataMode;
+
+/**
+ * Where a run's moments come from at each step (THEORY.md section 1): the population moments, the empirical
+ * moments of {@code n} fixed draws, or those of a fresh mini-batch of {@code b} of the {@code n} draws.
+ * The gradient code is the same in all three modes.
+ *
+ * <p>Seeds: the {@code n} draws come from {@code fork("draws")} of the seed and the batch choices from
+ * {@code fork("batches")}, so two sources with the same seed see the same data and the same batches: give every
+ * optimizer of a comparison the same seed for common random numbers. Not thread-safe: one source per optimizer.
+ */
+public interface MomentSource {
+
+    /**
+     * The moments for the next step. The returned object may be reused and overwritten by the next call (batch
+     * mode); read it before asking again and never modify it.
+     */
+    Moments next();
+
+    /** The data mode this source implements. */
+    DataMode mode();
+
+    static MomentSource create(GaussianMixture mixture, DataMode mode, long seed) {
+        DataMode m = mode == null ? DataMode.POPULATION : mode;
+        return switch (m.kind()) {
+            case POPULATION -> new Fixed(m, mixture.population());
+            case SAMPLE -> {
+                Draws draws = Draws.of(mixture, m.samples(), SeededRandom.of(seed).fork("draws"));
+                yield new Fixed(m, draws.moments());
+            }
+            case BATCH -> new Batches(m, Draws.of(mixture, m.samples(), SeededRandom.of(seed).fork("draws")),
+                    m.batch(), SeededRandom.of(seed).fork("batches"));
+        };
+    }
+
+    /** The same moments at every step. */
+    record Fixed(DataMode mode, Moments moments) implements MomentSource {
+        @Override
+        public Moments next() {
+            return moments;
+        }
+    }
+
+    /** {@code n} draws from a mixture: rows of {@code x} ({@code n x d}) and their labels. */
+    record Draws(int k, DMatrixRMaj x, int[] labels) {
+        public static Draws of(GaussianMixture mixture, int n, SeededRandom rng) {
+            int d = mixture.dim();
+            DMatrixRMaj x = new DMatrixRMaj(n, d);
+            int[] labels = new int[n];
+            for (int s = 0; s < n; s++) labels[s] = mixture.sample(rng, x.data, s * d);
+            return new Draws(mixture.classes(), x, labels);
+        }
+
+        /** The empirical moments {@code X^T X / n} and {@code Y^T X / n}. */
+        public Moments moments() {
+            int n = x.numRows;
+            int d = x.numCols;
+            DMatrixRMaj sxx = new DMatrixRMaj(d, d);
+            CommonOps_DDRM.multTransA(1.0 / n, x, x, sxx);
+            DMatrixRMaj syx = new DMatrixRMaj(k, d);
+            for (int s = 0; s < n; s++) {
+                int row = labels[s] * d;
+                for (int i = 0; i < d; i++) syx.data[row + i] += x.data[s * d + i];
+            }
+            CommonOps_DDRM.scale(1.0 / n, syx);
+            return new Moments(sxx, syx);
+        }
+    }
+
+    /**
+     * A fresh batch of {@code b} distinct draws (uniform without replacement) at every step; the batches of
+     * successive steps are independent. Allocation-free after construction.
+     */
+    final class Batches implements MomentSource {
+        private final DataMode mode;
+        private final Draws draws;
+        private final SeededRandom rng;
+        private final int[] order;
+        private final DMatrixRMaj batch;
+        private final Moments moments;
+
+        Batches(DataMode mode, Draws draws, int b, SeededRandom rng) {
+            this.mode = mode;
+            this.draws = draws;
+            this.rng = rng;
+            int n = draws.x().numRows;
+            int d = draws.x().numCols;
+            this.order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            this.batch = new DMatrixRMaj(b, d);
+            this.moments = new Moments(new DMatrixRMaj(d, d), new DMatrixRMaj(draws.k(), d));
+        }
+
+        @Override
+        public DataMode mode() {
+            return mode;
+        }
+
+        @Override
+        public Moments next() {
+            int n = order.length;
+            int b = batch.numRows;
+            int d = batch.numCols;
+            double[] src = draws.x().data;
+            DMatrixRMaj syx = moments.syx();
+            java.util.Arrays.fill(syx.data, 0);
+            // A partial Fisher-Yates shuffle of the current order: its first b entries are a uniform b-subset
+            // whatever order earlier steps left behind.
+            for (int i = 0; i < b; i++) {
+                int j = i + rng.nextInt(n - i);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+                int s = order[i];
+                System.arraycopy(src, s * d, batch.data, i * d, d);
+                int row = draws.labels()[s] * d;
+                for (int q = 0; q < d; q++) syx.data[row + q] += src[s * d + q];
+            }
+            CommonOps_DDRM.scale(1.0 / b, syx);
+            CommonOps_DDRM.multTransA(1.0 / b, batch, batch, moments.sxx());
+            moments.refresh();
+            return moments;
+        }
+    }
+}
