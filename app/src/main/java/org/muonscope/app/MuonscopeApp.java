@@ -2,19 +2,38 @@ package org.muonscope.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.muonscope.app.common.Scheduler;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.theorylab.TheoryLabView;
 
 /** The JavaFX application: wiring only. */
 public final class MuonscopeApp extends Application {
+    public static final String CSS = "/org/muonscope/app/app.css";
+
     public static void launchWindow(String[] args) {
         Application.launch(MuonscopeApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        MainWindow window = new MainWindow(new MainWindow.Context(stage, UiExecutor.fx(), Scheduler.fx()));
+        Scene scene = createScene(window);
         stage.setTitle("Muonscope");
-        stage.setScene(new Scene(new Label("Muonscope"), 1280, 800));
+        stage.setScene(scene);
         stage.show();
+        TheoryLabView lab = window.lab(TheoryLabView.class);
+        if (lab != null) {
+            String preset = System.getProperty("muonscope.preset", "theory-imbalance");
+            lab.loadPreset(preset);
+            String probe = System.getProperty("muonscope.probe");
+            if (probe != null) new Probe(lab, java.nio.file.Path.of(probe)).start();
+        }
+    }
+
+    public static Scene createScene(MainWindow window) {
+        Scene scene = new Scene(window.root(), 1600, 1000);
+        scene.getStylesheets().add(MuonscopeApp.class.getResource(CSS).toExternalForm());
+        return scene;
     }
 }

@@ -60,6 +60,16 @@ public final class PlotExporter {
         }
     }
 
+    /**
+     * PDFBox logs a warning for every standard-14 font it measures with a substitute; the substitute is only
+     * used for metrics (the PDF names Helvetica), so the warning is noise. Held strongly so the level sticks.
+     */
+    private static final java.util.logging.Logger PDFBOX_FONTS = java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font");
+
+    static {
+        PDFBOX_FONTS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private PlotExporter() { }
 
     public static void write(JFreeChart chart, Format format, int width, int height, Path out) throws IOException {

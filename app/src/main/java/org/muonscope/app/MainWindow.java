@@ -1,0 +1,51 @@
+package org.muonscope.app;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.muonscope.app.common.Engines;
+import org.muonscope.app.common.Scheduler;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.theorylab.TheoryLabView;
+import org.muonscope.app.theorylab.TheoryLabViewModel;
+
+/**
+ * The main window: one tab per lab. To add a lab, add one {@link Lab} line to {@link #LABS}.
+ */
+public final class MainWindow {
+    /** What a lab may use to build itself: the stage (for dialogs) and the UI-thread seams. */
+    public record Context(Stage stage, UiExecutor ui, Scheduler scheduler) { }
+
+    /** A tab: its title and how to build its content. */
+    public record Lab(String title, Function<Context, Node> factory) { }
+
+    public static final List<Lab> LABS = List.of(
+            new Lab("Theory Lab", ctx -> new TheoryLabView(
+                    new TheoryLabViewModel(Engines.theory(), ctx.ui(), ctx.scheduler())))
+    );
+
+    private final TabPane tabs = new TabPane();
+
+    public MainWindow(Context ctx) {
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("labs");
+        for (Lab lab : LABS) {
+            Tab t = new Tab(lab.title(), lab.factory().apply(ctx));
+            t.setClosable(false);
+            tabs.getTabs().add(t);
+        }
+    }
+
+    public TabPane root() {
+        return tabs;
+    }
+
+    /** The first tab whose content is of the given type, or null. */
+    public <T> T lab(Class<T> type) {
+        for (Tab t : tabs.getTabs()) if (type.isInstance(t.getContent())) return type.cast(t.getContent());
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+package org.muonscope.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import org.muonscope.app.plots.PlotExporter;
+import org.muonscope.app.theorylab.TheoryLabView;
+
+/**
+ * A measurement script for the real window ({@code -Dmuonscope.probe=FILE}): animation frames per second on
+ * the stress preset (7 optimizers x 10 classes x 2000 steps), time from a setting change to the first redrawn
+ * frame, and SVG / PDF export times. Writes the numbers as JSON and quits. Not used by the tests.
+ */
+final class Probe extends Thread {
+    private final TheoryLabView lab;
+    private final Path out;
+
+    Probe(TheoryLabView lab, Path out) {
+        super("probe");
+        setDaemon(true);
+        this.lab = lab;
+        this.out = out;
+    }
+
+    @Override
+    public void run() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try {
+            fx(() -> { lab.loadPreset("theory-stress"); return null; });
+            waitFinished(60);
+            Thread.sleep(1500);
+            r.put("series", fx(() -> lab.figure("trajectories").chart().getXYPlot().getDataset(0).getSeriesCount()));
+            fx(() -> { lab.viewModel().animation().speedProperty().set(0.5); lab.viewModel().animation().restart(); return null; });
+            long f0 = fx(lab::redraws);
+            long t0 = System.nanoTime();
+            Thread.sleep(5000);
+            long f1 = fx(lab::redraws);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            r.put("animation_fps", (f1 - f0) / secs);
+            fx(() -> { lab.viewModel().animation().playingProperty().set(false); return null; });
+            double[] lat = new double[5];
+            for (int i = 0; i < lat.length; i++) {
+                double before = fx(lab::lastLatencyMillis);
+                final int k = i;
+                fx(() -> { lab.viewModel().setSnr(lab.viewModel().snr() * (k % 2 == 0 ? 1.1 : 1 / 1.1)); return null; });
+                long w0 = System.nanoTime();
+                while (fx(lab::lastLatencyMillis).equals(before) && System.nanoTime() - w0 < 10e9) Thread.sleep(5);
+                lat[i] = fx(lab::lastLatencyMillis);
+                waitFinished(30);
+                Thread.sleep(300);
+            }
+            r.put("change_to_first_frame_ms", lat);
+            for (PlotExporter.Format f : new PlotExporter.Format[] {PlotExporter.Format.SVG, PlotExporter.Format.PDF, PlotExporter.Format.PNG2X}) {
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < 4; i++) {
+                    Path p = Files.createTempFile("probe", f.extension());
+                    long e0 = System.nanoTime();
+                    fx(() -> { PlotExporter.write(lab.figure("trajectories").chart(), f, 960, 600, p); return null; });
+                    best = Math.min(best, (System.nanoTime() - e0) / 1e6);
+                    r.put(f.name().toLowerCase() + "_bytes", Files.size(p));
+                    Files.delete(p);
+                }
+                r.put(f.name().toLowerCase() + "_export_ms_best_of_4", best);
+            }
+        } catch (Exception e) {
+            r.put("error", e.toString());
+        }
+        try {
+            StringBuilder sb = new StringBuilder("{\n");
+            int i = 0;
+            for (var e : r.entrySet()) {
+                Object v = e.getValue();
+                String s = v instanceof double[] d ? java.util.Arrays.toString(d) : v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
+                sb.append("  \"").append(e.getKey()).append("\": ").append(s).append(++i < r.size() ? ",\n" : "\n");
+            }
+            Files.writeString(out, sb.append("}\n").toString());
+        } catch (Exception ignored) {
+            // nowhere left to report
+        }
+        if (Boolean.parseBoolean(System.getProperty("muonscope.probe.exit", "true"))) Platform.exit();
+    }
+
+    private void waitFinished(int seconds) throws Exception {
+        long t0 = System.nanoTime();
+        Thread.sleep(300);
+        while (System.nanoTime() - t0 < seconds * 1e9) {
+            Boolean done = fx(() -> lab.viewModel().dataProperty().get() != null && lab.viewModel().dataProperty().get().isFinished());
+            if (done) return;
+            Thread.sleep(20);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        FutureTask<T> t = new FutureTask<>(c);
+        Platform.runLater(t);
+        return t.get();
+    }
+}

@@ -1,0 +1,426 @@
+package org.muonscope.app.theorylab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.muonscope.app.plots.ChartStyle;
+import org.muonscope.app.plots.FigureCsv;
+import org.muonscope.app.plots.Figures;
+import org.muonscope.app.plots.LabFigure;
+import org.muonscope.app.plots.Palette;
+import org.muonscope.app.plots.PlotExporter;
+import org.muonscope.app.plots.RunData;
+
+/**
+ * The Theory Lab: controls on the left, the diagonal trajectories in the middle with the animation bar,
+ * the side views on the right. Redraws happen in one place, the animation timer, at most once per frame.
+ */
+public final class TheoryLabView extends BorderPane {
+    private final TheoryLabViewModel vm;
+    private final ControlsPane controls;
+    private final Map<String, LabFigure> figures = new LinkedHashMap<>();
+    private final Map<String, ChartViewer> viewers = new LinkedHashMap<>();
+    private final TabPane side = new TabPane();
+    private final TextArea explain = new TextArea();
+    private final SaturationTable saturationTable = new SaturationTable();
+    private final Label status = new Label();
+    private final Label perf = new Label();
+    private final Label about = new Label();
+    private PathPicker picker = PathPicker.dialogs(() -> getScene() == null ? null : getScene().getWindow());
+
+    private long drawnVersion = -1;
+    private double drawnCursor = Double.NaN;
+    private final Map<String, Long> figureVersion = new LinkedHashMap<>();
+    private boolean styleDirty = true;
+    private boolean awaitingFirstFrame;
+    private long lastFrame;
+    private int framesThisSecond;
+    private long secondStart;
+    private double fps;
+    private double lastLatencyMillis = Double.NaN;
+    private long redraws;
+    private final AnimationTimer timer;
+
+    public TheoryLabView(TheoryLabViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("theory-lab");
+        controls = new ControlsPane(vm);
+        for (String n : Figures.NAMES) {
+            LabFigure f = Figures.create(n);
+            figures.put(n, f);
+            ChartViewer v = new ChartViewer(f.chart(), false);
+            v.setId("chart-" + n);
+            v.setMinSize(200, 150);
+            viewers.put(n, v);
+        }
+        ChartViewer main = viewers.get("trajectories");
+        main.getCanvas().setOnMouseClicked(e -> scrubAt(main, e.getX()));
+        AnimationBar bar = new AnimationBar(vm.animation(), this::interval);
+        about.getStyleClass().add("about");
+        about.setWrapText(true);
+        about.textProperty().bind(vm.descriptionProperty());
+        VBox center = new VBox(about, main, bar);
+        VBox.setVgrow(main, Priority.ALWAYS);
+
+        explain.setEditable(false);
+        explain.setWrapText(false);
+        explain.getStyleClass().add("explain");
+        explain.setId("explain");
+        VBox saturation = new VBox(saturationTable, viewers.get("saturation"));
+        VBox.setVgrow(viewers.get("saturation"), Priority.ALWAYS);
+        side.getTabs().addAll(
+                tab("Balanced / worst", viewers.get("metrics")),
+                tab("Class-wise", viewers.get("class-metrics")),
+                tab("Saturation", saturation),
+                tab("Depth", viewers.get("depth")),
+                tab("Explain", explain));
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setId("side-views");
+        side.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> drawnCursor = Double.NaN);
+
+        SplitPane split = new SplitPane(center, side);
+        split.setDividerPositions(0.6);
+        setLeft(controls);
+        setCenter(split);
+        setTop(toolbar());
+        HBox statusBar = new HBox(16, status, spacer(), perf);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(3, 8, 3, 8));
+        setBottom(statusBar);
+        status.setId("status");
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.errorProperty().get().isEmpty() ? vm.statusProperty().get() : "Fix: " + vm.errorProperty().get(),
+                vm.statusProperty(), vm.errorProperty()));
+        vm.errorProperty().addListener((o, a, b) -> {
+            status.getStyleClass().remove("error");
+            if (!b.isEmpty()) status.getStyleClass().add("error");
+        });
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        vm.versionProperty().addListener((o, a, b) -> awaitingFirstFrame |= vm.changedAt() > 0);
+        vm.presenterProperty().addListener((o, a, b) -> styleDirty = true);
+        vm.darkProperty().addListener((o, a, b) -> styleDirty = true);
+        vm.optimizers().addListener((javafx.beans.InvalidationListener) x -> styleDirty = true);
+        timer = new AnimationTimer() {
+            @Override public void handle(long now) { frame(now); }
+        };
+        sceneProperty().addListener((o, a, s) -> { if (s != null) timer.start(); else timer.stop(); });
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private ToolBar toolbar() {
+        ComboBox<String> presets = new ComboBox<>();
+        presets.setPromptText("Presets");
+        presets.setId("presets");
+        presets.getItems().setAll(Presets.NAMES);
+        presets.setOnAction(e -> {
+            String n = presets.getValue();
+            if (n != null) loadPreset(n);
+        });
+        Button open = new Button("Open...");
+        open.setOnAction(e -> {
+            Path p = picker.open("Open session", ".json");
+            if (p != null) openSession(p);
+        });
+        Button save = new Button("Save...");
+        save.setOnAction(e -> {
+            Path p = picker.save("Save session", "session.json", ".json");
+            if (p != null) saveSession(p);
+        });
+        MenuButton export = new MenuButton("Export");
+        export.setId("export");
+        for (String n : Figures.NAMES) {
+            Menu m = new Menu(figures.get(n).title());
+            for (PlotExporter.Format fmt : PlotExporter.Format.values()) {
+                MenuItem i = new MenuItem(fmt == PlotExporter.Format.PNG2X ? "PNG 2x" : fmt.name());
+                i.setOnAction(e -> {
+                    Path p = picker.save("Export " + n, n + fmt.extension(), fmt.extension().substring(fmt.extension().lastIndexOf('.')));
+                    if (p != null) exportFigure(n, fmt, p);
+                });
+                m.getItems().add(i);
+            }
+            MenuItem csv = new MenuItem("CSV (data)");
+            csv.setOnAction(e -> {
+                Path p = picker.save("Export " + n + " data", n + ".csv", ".csv");
+                if (p != null) exportCsv(n, p);
+            });
+            MenuItem copy = new MenuItem("Copy to clipboard");
+            copy.setOnAction(e -> copyToClipboard(n));
+            m.getItems().addAll(csv, copy);
+            export.getItems().add(m);
+        }
+        MenuItem bundle = new MenuItem("Figure bundle (all plots, data, spec, provenance)...");
+        bundle.setId("export-bundle");
+        bundle.setOnAction(e -> {
+            Path p = picker.directory("Export figure bundle into");
+            if (p != null) exportBundle(p);
+        });
+        export.getItems().add(bundle);
+        ToggleButton presenter = new ToggleButton("Presenter");
+        presenter.setId("presenter");
+        presenter.selectedProperty().bindBidirectional(vm.presenterProperty());
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.setId("dark");
+        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        Label title = new Label("Theory Lab");
+        title.getStyleClass().add("lab-title");
+        return new ToolBar(title, presets, open, save, export, spacer(), presenter, dark);
+    }
+
+    // ---- the frame loop ----
+
+    private void frame(long now) {
+        double dt = lastFrame == 0 ? 0 : Math.min(0.1, (now - lastFrame) / 1e9);
+        lastFrame = now;
+        vm.animation().tick(dt);
+        boolean drew = false;
+        if (styleDirty) applyTheme();
+        RunData data = vm.dataProperty().get();
+        if (data != null) {
+            String visible = visibleFigure();
+            long v = vm.versionProperty().get();
+            if (v != drawnVersion || styleDirty) {
+                rebuild("trajectories", data);
+                if (visible != null) rebuild(visible, data);
+                saturationTable.show(data);
+                drawnVersion = v;
+                drawnCursor = Double.NaN;
+                drew = true;
+            } else if (visible != null && figureVersion.getOrDefault(visible, -1L) != v) {
+                rebuild(visible, data);
+                drawnCursor = Double.NaN;
+            }
+            double c = vm.animation().cursor();
+            if (c != drawnCursor) {
+                figures.get("trajectories").setCursor(c);
+                if (visible != null) figures.get(visible).setCursor(c);
+                if (side.getSelectionModel().getSelectedIndex() == 4) explain.setText(Explanation.of(data, c));
+                drawnCursor = c;
+                drew = true;
+            }
+            if (drew && awaitingFirstFrame && !data.slots().isEmpty() && !data.slot(0).snapshots().isEmpty()) {
+                lastLatencyMillis = (System.nanoTime() - vm.changedAt()) / 1e6;
+                awaitingFirstFrame = false;
+            }
+        }
+        styleDirty = false;
+        if (drew) {
+            redraws++;
+            framesThisSecond++;
+        }
+        if (now - secondStart >= 1_000_000_000L) {
+            fps = framesThisSecond * 1e9 / Math.max(1, now - secondStart);
+            framesThisSecond = 0;
+            secondStart = now;
+            perf.setText(String.format(java.util.Locale.ROOT, "%.0f fps   change to frame %s ms", fps,
+                    Double.isNaN(lastLatencyMillis) ? "-" : String.format(java.util.Locale.ROOT, "%.0f", lastLatencyMillis)));
+        }
+    }
+
+    private void rebuild(String name, RunData data) {
+        ChartViewer v = viewers.get(name);
+        int width = (int) Math.max(300, v.getWidth());
+        figures.get(name).update(data, style(), width);
+        figureVersion.put(name, vm.versionProperty().get());
+    }
+
+    /** The figure of the selected side tab, or null for the explanation pane. */
+    private String visibleFigure() {
+        return switch (side.getSelectionModel().getSelectedIndex()) {
+            case 0 -> "metrics";
+            case 1 -> "class-metrics";
+            case 2 -> "saturation";
+            case 3 -> "depth";
+            default -> null;
+        };
+    }
+
+    public ChartStyle style() {
+        List<java.awt.Color> colors = new ArrayList<>();
+        for (OptimizerRow r : vm.optimizers()) if (r.enabledProperty().get()) colors.add(Palette.parse(r.colorProperty().get()));
+        return new ChartStyle(vm.darkProperty().get(), vm.presenterProperty().get() ? 1.6 : 1.0, colors);
+    }
+
+    private void applyTheme() {
+        var classes = getStyleClass();
+        classes.removeAll("dark", "presenter");
+        if (vm.darkProperty().get()) classes.add("dark");
+        if (vm.presenterProperty().get()) classes.add("presenter");
+        if (getScene() != null) {
+            var rc = getScene().getRoot().getStyleClass();
+            rc.removeAll("dark", "presenter");
+            if (vm.darkProperty().get()) rc.add("dark");
+            if (vm.presenterProperty().get()) rc.add("presenter");
+        }
+        controls.setTheme(vm.darkProperty().get(), vm.presenterProperty().get() ? 1.6 : 1.0);
+        figureVersion.clear();
+    }
+
+    private double interval() {
+        RunData d = vm.dataProperty().get();
+        return d == null ? 1 : d.spec().every();
+    }
+
+    private void scrubAt(ChartViewer v, double x) {
+        var info = v.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) return;
+        var area = info.getPlotInfo().getDataArea();
+        var plot = (org.jfree.chart.plot.XYPlot) figures.get("trajectories").chart().getPlot();
+        double step = plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+        vm.animation().playingProperty().set(false);
+        vm.animation().scrubTo(step);
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return;
+        if (e.getTarget() instanceof javafx.scene.control.Spinner<?>) return;
+        AnimationModel a = vm.animation();
+        switch (e.getCode()) {
+            case SPACE -> a.togglePlay();
+            case RIGHT -> a.stepBy(e.isShiftDown() ? 10 : 1, interval());
+            case LEFT -> a.stepBy(e.isShiftDown() ? -10 : -1, interval());
+            case R -> a.restart();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    // ---- files ----
+
+    public void loadPreset(String name) {
+        try {
+            vm.apply(Presets.load(name));
+        } catch (Exception ex) {
+            vm.statusProperty().set("Preset " + name + " failed: " + ex.getMessage());
+        }
+    }
+
+    public void openSession(Path p) {
+        try {
+            vm.apply(Session.read(p));
+        } catch (Exception ex) {
+            vm.statusProperty().set("Could not open " + p.getFileName() + ": " + ex.getMessage());
+        }
+    }
+
+    public void saveSession(Path p) {
+        try {
+            PlotExporter.writeAtomically(p, vm.toSession().toJson());
+            vm.statusProperty().set("Saved session to " + p);
+        } catch (Exception ex) {
+            vm.statusProperty().set("Could not save: " + ex.getMessage());
+        }
+    }
+
+    /** Writes one figure as shown (same style, same cursor) at the export size. */
+    public void exportFigure(String name, PlotExporter.Format fmt, Path p) {
+        long t0 = System.nanoTime();
+        try {
+            PlotExporter.write(figures.get(name).chart(), fmt, Figures.WIDTH, Figures.HEIGHT, p);
+            vm.statusProperty().set(String.format(java.util.Locale.ROOT, "Exported %s in %.0f ms", p.getFileName(), (System.nanoTime() - t0) / 1e6));
+        } catch (Exception ex) {
+            vm.statusProperty().set("Export failed: " + ex.getMessage());
+        }
+    }
+
+    public void exportCsv(String name, Path p) {
+        RunData d = vm.dataProperty().get();
+        if (d == null) return;
+        try {
+            PlotExporter.writeAtomically(p, FigureCsv.of(name, d));
+            vm.statusProperty().set("Exported " + p.getFileName());
+        } catch (Exception ex) {
+            vm.statusProperty().set("Export failed: " + ex.getMessage());
+        }
+    }
+
+    public void copyToClipboard(String name) {
+        var img = PlotExporter.image(figures.get(name).chart(), Figures.WIDTH, Figures.HEIGHT, 2);
+        ClipboardContent c = new ClipboardContent();
+        c.putImage(SwingFXUtils.toFXImage(img, null));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        vm.statusProperty().set("Copied " + name + " to the clipboard");
+    }
+
+    /**
+     * Writes the figure bundle in the background once the current run has finished.
+     *
+     * @return completes with the files written (relative to {@code dir}), or exceptionally
+     */
+    public CompletableFuture<List<String>> exportBundle(Path dir) {
+        RunData d = vm.dataProperty().get();
+        CompletableFuture<List<String>> done = new CompletableFuture<>();
+        if (d == null || !d.isFinished()) {
+            vm.statusProperty().set("Wait for the run to finish before exporting a bundle");
+            done.completeExceptionally(new IllegalStateException("run not finished"));
+            return done;
+        }
+        ChartStyle style = style();
+        Session session = vm.toSession();
+        vm.statusProperty().set("Writing figure bundle to " + dir + "...");
+        Thread t = new Thread(() -> {
+            try {
+                List<String> files = FigureBundle.write(dir, d, style, session);
+                Platform.runLater(() -> vm.statusProperty().set("Wrote " + files.size() + " files to " + dir));
+                done.complete(files);
+            } catch (Exception ex) {
+                Platform.runLater(() -> vm.statusProperty().set("Bundle failed: " + ex.getMessage()));
+                done.completeExceptionally(ex);
+            }
+        }, "bundle-export");
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    // ---- for tests and the probe ----
+
+    public void setPathPicker(PathPicker p) { picker = p; }
+    public TheoryLabViewModel viewModel() { return vm; }
+    public LabFigure figure(String name) { return figures.get(name); }
+    public ChartViewer viewer(String name) { return viewers.get(name); }
+    public double fps() { return fps; }
+    public double lastLatencyMillis() { return lastLatencyMillis; }
+    public long redraws() { return redraws; }
+    public TabPane sideViews() { return side; }
+    public String explanationText() { return explain.getText(); }
+}

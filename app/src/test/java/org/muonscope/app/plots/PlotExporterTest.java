@@ -1,0 +1,126 @@
+package org.muonscope.app.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.app.support.FakeEngine;
+import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.experiment.RunListener;
+import org.muonscope.engine.experiment.RunResult;
+import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.optim.OptimizerSpec;
+import org.w3c.dom.Document;
+
+class PlotExporterTest {
+    @TempDir Path dir;
+
+    static RunData data() {
+        TheorySpec spec = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
+                DataMode.POPULATION, 300, 1, 1,
+                List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.001"))).spec();
+        RunResult[] out = new RunResult[1];
+        new FakeEngine().start(spec, new RunListener() {
+            @Override public void onRunEnded(RunResult r) { out[0] = r; }
+        });
+        return RunData.of(out[0]);
+    }
+
+    static ChartStyle style() {
+        return new ChartStyle(false, 1, List.of(Color.BLUE, Color.RED));
+    }
+
+    /** A parser that refuses DOCTYPEs and external entities: it can never fetch anything. */
+    static Document parseSafely(byte[] xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    @Test
+    void svgIsWellFormedWithoutADoctype() throws Exception {
+        for (String name : Figures.NAMES) {
+            Path p = dir.resolve(name + ".svg");
+            Figures.export(name, data(), style(), PlotExporter.Format.SVG, p);
+            byte[] bytes = Files.readAllBytes(p);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertFalse(text.contains("<!DOCTYPE"), "no DTD reference");
+            Document doc = parseSafely(bytes);
+            assertEquals("svg", doc.getDocumentElement().getLocalName());
+            assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
+            assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 10, name + " has drawn paths");
+        }
+    }
+
+    @Test
+    void pdfIsAOnePageDocumentOfTheRequestedSize() throws Exception {
+        Path p = dir.resolve("t.pdf");
+        Figures.export("trajectories", data(), style(), PlotExporter.Format.PDF, p);
+        byte[] bytes = Files.readAllBytes(p);
+        assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            assertEquals(1, doc.getNumberOfPages());
+            assertEquals(Figures.WIDTH, doc.getPage(0).getMediaBox().getWidth(), 1e-3);
+            assertEquals(Figures.HEIGHT, doc.getPage(0).getMediaBox().getHeight(), 1e-3);
+        }
+    }
+
+    @Test
+    void png2xHasTwiceThePixels() throws Exception {
+        LabFigure f = Figures.create("metrics");
+        f.update(data(), style(), 500);
+        BufferedImage one = ImageIO.read(new ByteArrayInputStream(PlotExporter.png(f.chart(), 400, 300, 1)));
+        BufferedImage two = ImageIO.read(new ByteArrayInputStream(PlotExporter.png(f.chart(), 400, 300, 2)));
+        assertEquals(400, one.getWidth());
+        assertEquals(300, one.getHeight());
+        assertEquals(800, two.getWidth());
+        assertEquals(600, two.getHeight());
+    }
+
+    @Test
+    void csvHasTheDocumentedColumnsAndOneRowPerPoint() {
+        RunData d = data();
+        String[] lines = FigureCsv.trajectories(d).split("\n");
+        assertEquals(FigureCsv.TRAJECTORIES, lines[0]);
+        assertEquals(1 + 2 * 301 * 3, lines.length);
+        // the SpecGD rows carry its closed form; GD (lr 0.01, depth 1) too
+        String[] row = lines[1 + 301 * 3 + 3 * 100].split(",", -1);
+        assertEquals("specgd", row[0]);
+        assertEquals("100", row[1]);
+        assertEquals(Double.parseDouble(row[3]), Double.parseDouble(row[4]), 1e-9);
+        String[] sat = FigureCsv.saturation(d).split("\n");
+        assertEquals(FigureCsv.SATURATION, sat[0]);
+        assertEquals(1 + 2 * 3, sat.length);
+        assertEquals(1 + 6 * 3, FigureCsv.depth(d).split("\n").length);
+        assertEquals(1 + 2 * 301, FigureCsv.metrics(d).split("\n").length);
+    }
+
+    @Test
+    void revealHidesPointsBeyondTheCursor() {
+        TrajectoryFigure f = new TrajectoryFigure();
+        f.update(data(), style(), 400);
+        var ds = f.chart().getXYPlot().getDataset(0);
+        int all = ds.getItemCount(0);
+        f.setCursor(100);
+        assertEquals(101, ds.getItemCount(0));
+        assertTrue(all > 101);
+    }
+}

@@ -1,0 +1,172 @@
+package org.muonscope.app.theorylab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.plots.RunData;
+import org.muonscope.app.support.FakeEngine;
+import org.muonscope.app.support.ManualScheduler;
+import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.experiment.TheorySpec;
+
+/** The view model without a screen: a fake engine on the calling thread and a scheduler the test flushes. */
+class TheoryLabViewModelTest {
+    private final FakeEngine engine = new FakeEngine();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final TheoryLabViewModel vm = new TheoryLabViewModel(engine, UiExecutor.sameThread(), scheduler);
+
+    @Test
+    void changingPriorsReRunsWithTheNewNormalizedPriors() {
+        vm.setPrior(2, 0.5);
+        assertEquals(0, engine.started.size(), "debounced: nothing runs before the quiet period");
+        scheduler.flush();
+        assertEquals(1, engine.started.size());
+        TheorySpec s = engine.started.get(0);
+        assertEquals(0.5, s.priors()[2], 1e-12);
+        double sum = 0;
+        for (double p : s.priors()) sum += p;
+        assertEquals(1, sum, 1e-12);
+        RunData d = vm.dataProperty().get();
+        assertTrue(d.isFinished());
+        assertEquals(4, d.slots().size());
+        assertEquals(s.steps() + 1, d.slot(0).snapshots().size());
+    }
+
+    @Test
+    void aBurstOfChangesRunsOnce() {
+        vm.muProperty().set(2);
+        vm.sigmaProperty().set(0.5);
+        vm.classesProperty().set(5);
+        vm.depthProperty().set(2);
+        scheduler.flush();
+        assertEquals(1, engine.started.size());
+        TheorySpec s = engine.started.get(0);
+        assertEquals(5, s.classes());
+        assertEquals(2, s.depth());
+        assertEquals(1e-3, s.init(), 0, "a deep model from init 0 gets the small default init");
+        assertEquals(16.0, vm.snr(), 1e-12);
+    }
+
+    @Test
+    void aNewRunCancelsTheOneInFlightAndIgnoresItsLateEvents() {
+        engine.hold = true;
+        vm.runNow();
+        RunData first = vm.dataProperty().get();
+        vm.muProperty().set(4);
+        scheduler.flush();
+        assertEquals(List.of(true, false), engine.cancelled);
+        engine.finishAll();
+        assertTrue(first.slot(0).snapshots().isEmpty(), "the cancelled run's events never reach the view");
+        assertEquals(4, vm.dataProperty().get().spec().mu());
+        assertTrue(vm.dataProperty().get().isFinished());
+        assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void divergenceIsAMessageOnThatOptimizerNotACrash() {
+        vm.optimizers().get(1).lrProperty().set(50);
+        scheduler.flush();
+        RunData d = vm.dataProperty().get();
+        assertTrue(d.slot(1).diverged());
+        assertFalse(d.slot(0).diverged());
+        assertTrue(vm.statusProperty().get().contains("ngd diverged"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("step 3"), vm.statusProperty().get());
+    }
+
+    @Test
+    void aBadSettingNamesTheFieldAndDoesNotRun() {
+        vm.dimProperty().set(2); // fewer dimensions than the 3 classes
+        scheduler.flush();
+        assertEquals(0, engine.started.size());
+        assertTrue(vm.errorProperty().get().startsWith("dim"), vm.errorProperty().get());
+        assertNull(vm.buildSpec());
+        vm.dimProperty().set(10);
+        scheduler.flush();
+        assertEquals(1, engine.started.size());
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void priorPresetsFollowClassesAndRatio() {
+        vm.priorPresetProperty().set(TheoryLabViewModel.PriorPreset.LONG_TAIL);
+        vm.ratioProperty().set(20);
+        vm.classesProperty().set(10);
+        double[] p = vm.priorsProperty().get();
+        assertEquals(10, p.length);
+        assertEquals(20, p[0] / p[9], 1e-9);
+        vm.setPrior(0, 0.3);
+        assertEquals(TheoryLabViewModel.PriorPreset.CUSTOM, vm.priorPresetProperty().get(), "a hand edit makes the priors custom");
+    }
+
+    @Test
+    void repeatedKindsGetNumberedLabels() {
+        vm.optimizers().add(OptimizerRow.of("gd:lr=0.01"));
+        scheduler.flush();
+        assertEquals(List.of("gd", "ngd", "specgd", "muon", "gd#2"),
+                vm.dataProperty().get().slots().stream().map(RunData.Slot::label).toList());
+    }
+
+    @Test
+    void sessionRoundTripsThroughJson() throws Exception {
+        vm.setPriors(new double[] {5, 3, 1, 1});
+        vm.depthProperty().set(3);
+        vm.modeKindProperty().set(DataMode.Kind.BATCH);
+        vm.samplesProperty().set(500);
+        vm.batchProperty().set(32);
+        vm.optimizers().get(3).nsProperty().set(7);
+        vm.optimizers().get(3).colorProperty().set("#123456");
+        vm.optimizers().get(0).enabledProperty().set(false);
+        vm.darkProperty().set(true);
+        String json = vm.toSession().toJson();
+
+        TheoryLabViewModel other = new TheoryLabViewModel(engine, UiExecutor.sameThread(), scheduler);
+        other.apply(Session.parse(json));
+        assertArrayEquals(vm.priorsProperty().get(), other.priorsProperty().get(), 1e-12);
+        assertEquals(3, other.depthProperty().get());
+        assertEquals(DataMode.Kind.BATCH, other.modeKindProperty().get());
+        assertEquals(32, other.batchProperty().get());
+        assertEquals(7, other.optimizers().get(3).nsProperty().get());
+        assertEquals("#123456", other.optimizers().get(3).colorProperty().get());
+        assertFalse(other.optimizers().get(0).enabledProperty().get());
+        assertTrue(other.darkProperty().get());
+        TheorySpec ran = engine.started.get(engine.started.size() - 1);
+        assertEquals(3, ran.optimizers().size(), "the disabled optimizer does not run");
+        assertEquals(new DataMode(DataMode.Kind.BATCH, 500, 32), ran.mode());
+    }
+
+    @Test
+    void everyPresetLoadsAndValidates() throws Exception {
+        List<String> errors = new ArrayList<>();
+        List<Session> all = Presets.all(errors);
+        assertEquals(List.of(), errors);
+        assertEquals(Presets.NAMES.size(), all.size());
+        for (Session s : all) {
+            vm.apply(s);
+            assertEquals("", vm.errorProperty().get(), s.name());
+            assertNotNull(vm.dataProperty().get());
+            assertFalse(s.description().isEmpty());
+        }
+        vm.apply(Presets.load("theory-stress"));
+        TheorySpec s = engine.started.get(engine.started.size() - 1);
+        assertEquals(7, s.optimizers().size());
+        assertEquals(10, s.classes());
+        assertEquals(2000, s.steps());
+    }
+
+    @Test
+    void explanationFillsInTheCurrentNumbers() {
+        vm.runNow();
+        String text = Explanation.of(vm.dataProperty().get(), 1500);
+        // minority class 3: t90 = (0.9 w*)^(1/1) / 0.001 = 143 (THEORY.md)
+        assertTrue(text.contains("= 143 for the minority"), text);
+        assertTrue(text.contains("At step 1500"), text);
+    }
+}
