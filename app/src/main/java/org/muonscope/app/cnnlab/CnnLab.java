@@ -48,6 +48,55 @@ public final class CnnLab {
         picker.refreshPreview();
     }
 
+    /**
+     * The lab as {@code MainWindow} builds it: the engine's trainings, the runs under {@code ~/.muonscope/cnn-runs}
+     * (or {@code -Dmuonscope.home}), and a shutdown when the window closes so running trainings can be resumed.
+     */
+    public static javafx.scene.Node create(org.muonscope.app.MainWindow.Context ctx) {
+        CnnLab lab = new CnnLab(new EngineBackend(), RunStore.defaultStore(), null);
+        if (ctx != null && ctx.stage() != null) {
+            ctx.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> lab.shutdown());
+        }
+        lab.view().getProperties().put(CnnLab.class, lab);
+        String preset = System.getProperty("muonscope.cnn.preset");
+        if (preset != null) lab.openAtStart(preset, Boolean.getBoolean("muonscope.cnn.autostart"));
+        return lab.view();
+    }
+
+    /**
+     * For demos and screenshots ({@code -Dmuonscope.cnn.preset=ID [-Dmuonscope.cnn.autostart=true]}): once the
+     * window shows, brings the CNN Lab's tab forward, applies the preset and, with autostart, queues its runs.
+     */
+    void openAtStart(String presetId, boolean autostart) {
+        view.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            javafx.application.Platform.runLater(() -> {
+                for (javafx.scene.Node n = view.getParent(); n != null; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.TabPane tp) {
+                        tp.getTabs().stream().filter(t -> t.getContent() == view).findFirst().ifPresent(t -> tp.getSelectionModel().select(t));
+                    }
+                }
+                try {
+                    CnnPreset p = CnnPreset.loadBundled().stream().filter(x -> x.id().equals(presetId)).findFirst().orElse(null);
+                    if (p == null) return;
+                    picker.apply(p);
+                    if (autostart) {
+                        if (p.isSweep()) {
+                            sweep.valuesTextProperty().set(String.join(", ", p.sweepValues().stream().map(Experiment::num).toList()));
+                            sweep.kindProperty().set(p.experiment().kind());
+                            sweep.launch(picker.specs());
+                        } else {
+                            queue.enqueueGroup(picker.specs());
+                        }
+                        view.tabs().getSelectionModel().select(p.isSweep() ? 2 : 1);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    picker.errorProperty().set("preset " + presetId + ": " + e.getMessage());
+                }
+            });
+        });
+    }
+
     /** A tab for the main window; closing the window should call {@link #shutdown}. */
     public Tab tab() {
         Tab t = new Tab("CNN Lab", view);
