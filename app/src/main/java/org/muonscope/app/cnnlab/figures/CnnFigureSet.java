@@ -23,6 +23,7 @@ public final class CnnFigureSet {
     public static String experimentPanel(CnnRunData selected, List<CnnRunData> compared) {
         if (selected != null && selected.hasGroups()) return "groups";
         if (compared.stream().anyMatch(CnnRunData::hasSpurious)) return "clean-vs-spurious";
+        if (compared.stream().anyMatch(r -> r.minorityClasses().length > 0)) return "minority-accuracy";
         return "test-accuracy";
     }
 
@@ -37,12 +38,21 @@ public final class CnnFigureSet {
             case "groups" -> out.add(new Figure("groups", CnnFigures.groups(selected, cursor), groupCsv(selected)));
             case "clean-vs-spurious" -> out.add(new Figure("clean-vs-spurious", CnnFigures.cleanVsSpurious(runs, cursor),
                     perRunCsv(runs, "clean_accuracy,spurious_accuracy", p -> new double[] {p.cleanAccuracy(), p.spuriousAccuracy()})));
+            case "minority-accuracy" -> out.add(new Figure("minority-accuracy", CnnFigures.minorityAccuracy(runs, cursor),
+                    minorityCsv(runs)));
             default -> out.add(new Figure("test-accuracy", CnnFigures.testAccuracy(runs, cursor),
                     perRunCsv(runs, "test_accuracy", p -> new double[] {p.testAccuracy()})));
         }
         if (selected != null) {
             EvalPoint at = selected.nearest(cursor);
-            out.add(new Figure("confusion", CnnMatrixFigures.confusion(selected, at), confusionCsv(selected, at)));
+            if (at != null && at.confusion() == null) {
+                // The engine reports per-class accuracy but no confusion matrix: the heat map at the cursor is then
+                // runs x classes, which is what the matrix's diagonal would show, for every compared run at once.
+                out.add(new Figure("class-heatmap", CnnMatrixFigures.classHeatmap(runs.contains(selected) ? runs : List.of(selected), cursor),
+                        heatmapCsv(runs.contains(selected) ? runs : List.of(selected), cursor)));
+            } else {
+                out.add(new Figure("confusion", CnnMatrixFigures.confusion(selected, at), confusionCsv(selected, at)));
+            }
             if (selected.info() != null) {
                 out.add(new Figure("class-counts", CnnMatrixFigures.classCounts(selected.info().classNames(),
                         selected.info().trainCounts(), selected.minorityClasses(), "Training images per class — " + selected.experiment()),
@@ -103,6 +113,31 @@ public final class CnnFigureSet {
                 String name = run.info() != null && g < run.info().groupNames().size() ? run.info().groupNames().get(g) : "group " + g;
                 sb.append(quote(run.label())).append(',').append(p.step()).append(',').append(g).append(',').append(quote(name))
                         .append(',').append(num(p.groupAccuracy()[g])).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String minorityCsv(List<CnnRunData> runs) {
+        StringBuilder sb = new StringBuilder("run,optimizer,step,minority_accuracy,majority_accuracy\n");
+        for (CnnRunData r : runs) {
+            int[] minority = r.minorityClasses(), majority = CnnFigures.complement(minority, r.classes());
+            for (EvalPoint p : r.history()) {
+                sb.append(quote(r.label())).append(',').append(r.optimizerKind()).append(',').append(p.step()).append(',')
+                        .append(num(p.meanAccuracy(minority))).append(',').append(num(p.meanAccuracy(majority))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String heatmapCsv(List<CnnRunData> runs, double cursor) {
+        StringBuilder sb = new StringBuilder("run,step,class,name,accuracy\n");
+        for (CnnRunData r : runs) {
+            EvalPoint p = r.nearest(cursor);
+            if (p == null) continue;
+            for (int c = 0; c < p.classAccuracy().length; c++) {
+                sb.append(quote(r.label())).append(',').append(p.step()).append(',').append(c).append(',')
+                        .append(quote(r.className(c))).append(',').append(num(p.classAccuracy()[c])).append('\n');
             }
         }
         return sb.toString();

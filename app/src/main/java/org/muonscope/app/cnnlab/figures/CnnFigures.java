@@ -100,6 +100,38 @@ public final class CnnFigures {
         return ch;
     }
 
+    /** Imbalanced runs: mean accuracy of the minority classes (solid) and of the others (dashed) per run. */
+    public static JFreeChart minorityAccuracy(List<CnnRunData> runs, double cursorStep) {
+        List<Metric> metrics = List.of(new Metric("minority classes", null, STYLE.stroke(2.4f)),
+                new Metric("other classes", null, STYLE.dashed(1.4f)));
+        XYSeriesCollection ds = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = lines();
+        LegendItemCollection legend = new LegendItemCollection();
+        List<Color> colors = runColors(runs);
+        for (int i = 0; i < runs.size(); i++) {
+            CnnRunData run = runs.get(i);
+            int[] minority = run.minorityClasses(), majority = complement(minority, run.classes());
+            legend.add(legendLine(run.label(), colors.get(i), STYLE.stroke(3f)));
+            int s = ds.getSeriesCount();
+            ds.addSeries(series(run.label() + " minority #" + i, run.history(), p -> p.meanAccuracy(minority)));
+            ds.addSeries(series(run.label() + " majority #" + i, run.history(), p -> p.meanAccuracy(majority)));
+            r.setSeriesPaint(s, colors.get(i));
+            r.setSeriesStroke(s, metrics.get(0).stroke());
+            r.setSeriesPaint(s + 1, colors.get(i));
+            r.setSeriesStroke(s + 1, metrics.get(1).stroke());
+        }
+        for (Metric m : metrics) legend.add(legendLine(m.name(), STYLE.faint(), m.stroke()));
+        JFreeChart ch = chart("Minority vs other classes", "step", "mean class accuracy", ds, r, legend);
+        unitRange(ch);
+        cursor(ch, cursorStep);
+        return ch;
+    }
+
+    /** The classes not in {@code a}, of {@code k}. */
+    public static int[] complement(int[] a, int k) {
+        return java.util.stream.IntStream.range(0, k).filter(c -> !contains(a, c)).toArray();
+    }
+
     /** Spurious-pixel runs: accuracy on clean test images (solid) and on images carrying the pixel (dashed). */
     public static JFreeChart cleanVsSpurious(List<CnnRunData> runs, double cursorStep) {
         JFreeChart ch = perRun("Clean vs spurious test accuracy", "accuracy", runs,

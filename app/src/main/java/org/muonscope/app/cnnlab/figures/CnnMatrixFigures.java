@@ -87,6 +87,57 @@ public final class CnnMatrixFigures {
         return ch;
     }
 
+    /**
+     * Test accuracy of every class (columns) for every compared run (rows) at the evaluation nearest the cursor,
+     * minority classes marked with an asterisk; cells show the percentage.
+     */
+    public static JFreeChart classHeatmap(List<CnnRunData> runs, double cursor) {
+        int k = runs.stream().mapToInt(CnnRunData::classes).max().orElse(0);
+        CnnRunData first = runs.isEmpty() ? null : runs.get(0);
+        String[] cols = new String[k];
+        int[] minority = first == null ? new int[0] : first.minorityClasses();
+        for (int c = 0; c < k; c++) cols[c] = (first == null ? "" + c : first.className(c)) + (CnnFigures.contains(minority, c) ? " *" : "");
+        String[] rows = runs.stream().map(CnnRunData::label).toArray(String[]::new);
+        SymbolAxis x = new SymbolAxis(null, cols);
+        x.setVerticalTickLabels(true);
+        SymbolAxis y = new SymbolAxis(null, rows);
+        y.setInverted(true);
+        DefaultXYZDataset ds = new DefaultXYZDataset();
+        XYBlockRenderer r = new XYBlockRenderer();
+        r.setPaintScale(new Shade(new Color(0x33, 0x55, 0x88)));
+        XYPlot plot = new XYPlot(ds, x, y, r);
+        long step = -1;
+        List<double[]> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            EvalPoint p = runs.get(i).nearest(cursor);
+            if (p == null) continue;
+            step = Math.max(step, p.step());
+            for (int c = 0; c < p.classAccuracy().length; c++) {
+                double v = p.classAccuracy()[c];
+                cells.add(new double[] {c, i, Double.isNaN(v) ? 0 : v});
+                if (k <= 12 && runs.size() <= 8) {
+                    XYTextAnnotation a = new XYTextAnnotation(Double.isNaN(v) ? "–" : Long.toString(Math.round(100 * v)), c, i);
+                    a.setFont(CnnFigures.STYLE.font(10, Font.PLAIN));
+                    a.setPaint(v > 0.55 ? Color.WHITE : Color.DARK_GRAY);
+                    a.setTextAnchor(TextAnchor.CENTER);
+                    plot.addAnnotation(a);
+                }
+            }
+        }
+        double[][] xyz = new double[3][cells.size()];
+        for (int i = 0; i < cells.size(); i++) for (int j = 0; j < 3; j++) xyz[j][i] = cells.get(i)[j];
+        ds.addSeries("accuracy", xyz);
+        r.setBlockAnchor(RectangleAnchor.CENTER);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart ch = new JFreeChart("Per-class accuracy" + (step >= 0 ? " at step " + step : ""),
+                CnnFigures.STYLE.font(13, Font.BOLD), plot, false);
+        CnnFigures.STYLE.apply(ch);
+        ch.getTitle().setFont(CnnFigures.STYLE.font(13, Font.BOLD));
+        CnnFigures.withNote(ch, "percent correct per class, at the cursor" + (minority.length > 0 ? "; * minority class" : ""));
+        return ch;
+    }
+
     /** White to the optimizer's hue, by the share in [0, 1]. */
     private record Shade(Color base) implements PaintScale {
         @Override public double getLowerBound() { return 0; }

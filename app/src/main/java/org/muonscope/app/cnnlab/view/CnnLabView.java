@@ -18,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
-import org.jfree.chart.fx.ChartViewer;
 import org.muonscope.app.cnnlab.CnnPreset;
 import org.muonscope.app.cnnlab.ExperimentPickerViewModel;
 import org.muonscope.app.cnnlab.RunInfo;
@@ -87,8 +86,7 @@ public final class CnnLabView extends BorderPane {
 
     private static VBox dataPane(ExperimentPickerViewModel picker) {
         SampleGrid grid = new SampleGrid();
-        ChartViewer counts = new ChartViewer(null);
-        counts.setPrefSize(520, 320);
+        ChartImage counts = new ChartImage(520, 360);
         Label note = new Label();
         note.textProperty().bind(Bindings.createStringBinding(() -> picker.previewLoadingProperty().get() ? "loading the data…"
                 : picker.previewErrorProperty().get(), picker.previewLoadingProperty(), picker.previewErrorProperty()));

@@ -23,11 +23,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.stage.Window;
-import org.jfree.chart.fx.ChartViewer;
 import org.muonscope.app.cnnlab.EvalPoint;
 import org.muonscope.app.cnnlab.RunItem;
 import org.muonscope.app.cnnlab.RunQueueViewModel;
 import org.muonscope.app.cnnlab.figures.CnnFigureSet;
+import org.muonscope.app.cnnlab.figures.CnnFigures;
 import org.muonscope.app.cnnlab.figures.CnnRunData;
 
 /**
@@ -37,7 +37,7 @@ import org.muonscope.app.cnnlab.figures.CnnRunData;
 public final class LivePlotsPane extends BorderPane {
     private static final long MIN_REDRAW_NANOS = 250_000_000L;
     private final RunQueueViewModel queue;
-    private final List<ChartViewer> viewers = new ArrayList<>();
+    private final List<ChartImage> viewers = new ArrayList<>();
     private final Slider cursor = new Slider(0, 1, 1);
     private final CheckBox follow = new CheckBox("follow");
     private final Label status = new Label();
@@ -65,8 +65,7 @@ public final class LivePlotsPane extends BorderPane {
             grid.getRowConstraints().add(rc);
         }
         for (int i = 0; i < 6; i++) {
-            ChartViewer v = new ChartViewer(null);
-            v.setMinSize(120, 100);
+            ChartImage v = new ChartImage();
             viewers.add(v);
             grid.add(v, i % 3, i / 3);
         }
@@ -134,7 +133,10 @@ public final class LivePlotsPane extends BorderPane {
 
     private void redraw() {
         figures = buildFigures();
-        for (int i = 0; i < viewers.size(); i++) viewers.get(i).setChart(i < figures.size() ? figures.get(i).chart() : null);
+        for (int i = 0; i < viewers.size(); i++) {
+            viewers.get(i).setChart(i < figures.size() ? figures.get(i).chart()
+                    : CnnFigures.withNote(new org.jfree.chart.JFreeChart(new org.jfree.chart.plot.XYPlot()), "queue a run or double-click one in the list"));
+        }
     }
 
     /** New chart objects for the current selection, comparison and cursor (cheap: no drawing happens here). */

@@ -18,6 +18,8 @@ public final class StallMeter {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            fxThread = Thread.currentThread();
+            lastPulseNanos = System.nanoTime();
             if (measuring && last > 0) {
                 double gap = (now - last) / 1e6 - FRAME_MS;
                 if (gap > longest) {
@@ -29,8 +31,39 @@ public final class StallMeter {
         }
     };
 
+    private volatile Thread fxThread;
+    private volatile long lastPulseNanos;
+
     public StallMeter() {
         timer.start();
+        if (Boolean.getBoolean("muonscope.cnn.stallTrace")) startWatchdog();
+    }
+
+    /**
+     * Diagnostics ({@code -Dmuonscope.cnn.stallTrace=true}): when the FX thread misses pulses for 250 ms, prints
+     * what it is doing to stderr, once per stall, so a stall can be traced to its cause.
+     */
+    private void startWatchdog() {
+        Thread w = new Thread(() -> {
+            long reported = 0;
+            while (true) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long since = System.nanoTime() - lastPulseNanos;
+                Thread fx = fxThread;
+                if (fx != null && measuring && since > 250_000_000L && lastPulseNanos != reported) {
+                    reported = lastPulseNanos;
+                    StringBuilder sb = new StringBuilder("FX thread stalled ").append(since / 1_000_000).append(" ms:\n");
+                    for (StackTraceElement e : fx.getStackTrace()) sb.append("    at ").append(e).append('\n');
+                    System.err.print(sb);
+                }
+            }
+        }, "cnnlab-stall-watchdog");
+        w.setDaemon(true);
+        w.start();
     }
 
     /** Only gaps while measuring count (the app idles without pulses otherwise, which is not a stall). */

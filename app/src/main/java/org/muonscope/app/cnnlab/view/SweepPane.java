@@ -18,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.jfree.chart.fx.ChartViewer;
 import org.muonscope.app.cnnlab.ExperimentPickerViewModel;
 import org.muonscope.app.cnnlab.SweepViewModel;
 import org.muonscope.app.cnnlab.figures.CnnExport;
@@ -30,6 +29,7 @@ public final class SweepPane extends BorderPane {
     private final SweepViewModel sweep;
     private final HBox charts = new HBox(6);
     private final Label status = new Label();
+    private final List<ChartImage> images = new ArrayList<>();
     private boolean dirty = true;
     private long last;
 
@@ -118,13 +118,12 @@ public final class SweepPane extends BorderPane {
 
     private void redraw() {
         List<CnnFigureSet.Figure> figs = CnnFigureSet.sweep(sweep.chartsProperty().get());
-        List<ChartViewer> viewers = new ArrayList<>();
-        for (CnnFigureSet.Figure f : figs) {
-            ChartViewer v = new ChartViewer(f.chart());
-            v.setPrefSize(560, 420);
+        while (images.size() < figs.size()) {
+            ChartImage v = new ChartImage(560, 420);
             HBox.setHgrow(v, Priority.ALWAYS);
-            viewers.add(v);
+            images.add(v);
         }
-        charts.getChildren().setAll(viewers);
+        for (int i = 0; i < figs.size(); i++) images.get(i).setChart(figs.get(i).chart());
+        charts.getChildren().setAll(images.subList(0, figs.size()));
     }
 }
