@@ -143,6 +143,7 @@ public final class TrajectoryFigure extends LabFigure {
                 m.setLabel("w* minority (class " + (c + 1) + ")");
                 m.setLabelFont(style.font(10, Font.PLAIN));
                 m.setLabelPaint(style.faint());
+                m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             }

@@ -36,7 +36,7 @@ final class ControlsPane extends ScrollPane {
         getStyleClass().add("controls");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        setPrefWidth(340);
+        setPrefWidth(380);
         setMinWidth(280);
 
         classes = Fields.spinner(vm.classes, 2, 20, 1);
@@ -168,7 +168,11 @@ final class ControlsPane extends ScrollPane {
         Button remove = new Button("x");
         remove.setTooltip(new Tooltip("remove"));
         remove.setOnAction(e -> vm.optimizers.remove(r));
-        HBox line = new HBox(4, on, color, kind, new Label("eta"), lr, remove);
+        kind.setPrefWidth(100);
+        kind.setMinWidth(90);
+        Label eta = new Label("eta");
+        eta.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox line = new HBox(4, on, color, kind, eta, lr, remove);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(kind, Priority.SOMETIMES);
         VBox box = new VBox(3, line);

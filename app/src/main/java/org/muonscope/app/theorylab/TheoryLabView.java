@@ -251,7 +251,8 @@ public final class TheoryLabView extends BorderPane {
             fps = framesThisSecond * 1e9 / Math.max(1, now - secondStart);
             framesThisSecond = 0;
             secondStart = now;
-            perf.setText(String.format(java.util.Locale.ROOT, "%.0f fps   change to frame %s ms", fps,
+            perf.setText(String.format(java.util.Locale.ROOT, "%s   change to frame %s ms",
+                    vm.animation().playingProperty().get() ? String.format(java.util.Locale.ROOT, "%.0f fps", fps) : "paused",
                     Double.isNaN(lastLatencyMillis) ? "-" : String.format(java.util.Locale.ROOT, "%.0f", lastLatencyMillis)));
         }
     }

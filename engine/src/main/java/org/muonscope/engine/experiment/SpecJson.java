@@ -96,7 +96,7 @@ public final class SpecJson {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SpecException("spec", "cannot read " + file + ": " + e.getMessage());
+            throw new SpecException("spec", "cannot read " + file + ": " + IoErrors.describe(e));
         }
     }
 

@@ -22,7 +22,18 @@ public final class NewtonSchulz {
     /** Added to the Frobenius norm so that a zero gradient gives a zero step instead of 0/0. */
     public static final double NORM_EPS = 1e-7;
 
+    /** Below this short side the scalar loops win (padding to vector width would waste most lanes). */
+    static final int VECTOR_MIN = 17;
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"scalar".equalsIgnoreCase(System.getProperty("muonscope.ns", ""));
+
     private final LowRank lowRank = new LowRank();
+    private double[] vx = new double[0];
+    private double[] vy = new double[0];
+    private double[] va = new double[0];
+    private double[] vaa = new double[0];
+    private int vpp = -1;
+    private int vld = -1;
     private double[] c = new double[0];
     private double[] c2 = new double[0];
     private double[] x = new double[0];
@@ -105,6 +116,9 @@ public final class NewtonSchulz {
     private double[] run(double[] src, int p, int q, int steps) {
         ensure(p, q);
         double inv = 1.0 / (frobenius(src, p * q) + NORM_EPS);
+        if (VECTOR && p >= VECTOR_MIN) {
+            return runVector(src, inv, p, q, steps);
+        }
         for (int i = 0; i < p * q; i++) {
             x[i] = src[i] * inv;
         }
@@ -117,6 +131,47 @@ public final class NewtonSchulz {
             next = t;
         }
         return cur;
+    }
+
+    /** The same iteration on zero-padded, vector-aligned buffers with the {@link NsKernel} products. */
+    private double[] runVector(double[] src, double inv, int p, int q, int steps) {
+        int pp = NsKernel.padRows(p);
+        int ld = NsKernel.padCols(q);
+        int ldp = NsKernel.padCols(pp);
+        if (pp != vpp || ld != vld) {
+            // Fresh (zeroed) buffers: the kernels rely on the padding staying zero.
+            vx = new double[pp * ld];
+            vy = new double[pp * ld];
+            va = new double[pp * ldp];
+            vaa = new double[pp * ldp];
+            vpp = pp;
+            vld = ld;
+        }
+        for (int i = 0; i < p; i++) {
+            for (int t = 0; t < q; t++) {
+                vx[i * ld + t] = src[i * q + t] * inv;
+            }
+        }
+        double[] cur = vx;
+        double[] next = vy;
+        for (int s = 0; s < steps; s++) {
+            NsKernel.gram(cur, pp, ld, va, ldp);
+            NsKernel.gram(va, pp, ldp, vaa, ldp);
+            for (int i = 0; i < pp; i++) {
+                for (int j = 0; j < pp; j++) {
+                    int o = i * ldp + j;
+                    vaa[o] = B * va[o] + C * vaa[o];
+                }
+            }
+            NsKernel.combine(A, vaa, ldp, cur, pp, ld, next);
+            double[] t = cur;
+            cur = next;
+            next = t;
+        }
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(cur, i * ld, x, i * q, q);
+        }
+        return x;
     }
 
     private static double[] grow(double[] a, int n) {

@@ -83,9 +83,10 @@ public interface MatrixModel {
             }
             double norm = 0;
             for (int i = 0; i < len; i++) norm += a[v * next + i * stride] * a[v * next + i * stride];
-            double s = delta / Math.sqrt(norm);
+            double s = 1 / Math.sqrt(norm);
             for (int i = 0; i < len; i++) a[v * next + i * stride] *= s;
         }
+        for (int i = 0; i < a.length; i++) a[i] *= delta;
         return m;
     }
 }

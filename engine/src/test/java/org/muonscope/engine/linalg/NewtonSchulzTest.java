@@ -98,6 +98,21 @@ class NewtonSchulzTest {
         assertTrue(maxAbsDiff(o, definition(g, 3)) < 1e-13);
     }
 
+    /** Dense inputs past the small size take the padded Vector API kernels (odd sizes exercise the padding). */
+    @ParameterizedTest
+    @CsvSource({"17,17", "33,70", "70,33", "100,100", "50,123"})
+    void denseVectorPathMatchesTheDefinition(int m, int n) {
+        DMatrixRMaj g = gaussian(new Random(m * 7L + n), m, n);
+        DMatrixRMaj o = new DMatrixRMaj(1, 1);
+        NewtonSchulz ns = new NewtonSchulz();
+        for (int rep = 0; rep < 2; rep++) {
+            ns.apply(g, 5, o);
+            double d = maxAbsDiff(o, definition(g, 5));
+            // Different summation order only: rounding, amplified by at most a^5 ~ 490 through the iteration.
+            assertTrue(d < 1e-15 * Math.pow(NewtonSchulz.A, 5) * Math.sqrt(n), m + "x" + n + ": " + d);
+        }
+    }
+
     /** Low-rank inputs past the small size take the QR-reduced path: NS(M Q^T) = NS(M) Q^T must hold to rounding. */
     @ParameterizedTest
     @CsvSource({"100,100,10", "60,90,5", "90,60,5", "40,40,1", "100,100,30", "30,200,7"})

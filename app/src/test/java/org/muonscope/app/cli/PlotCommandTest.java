@@ -1,0 +1,69 @@
+package org.muonscope.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.app.support.FakeEngine;
+import org.muonscope.app.support.SafeXml;
+import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.experiment.ResultsIO;
+import org.muonscope.engine.experiment.RunListener;
+import org.muonscope.engine.experiment.RunResult;
+import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.optim.OptimizerSpec;
+import picocli.CommandLine;
+
+/** {@code muonscope plot} reads a results folder written by the engine's ResultsIO and draws every figure. */
+class PlotCommandTest {
+    @TempDir Path dir;
+
+    private Path results() throws Exception {
+        TheorySpec spec = TheorySpec.validated(new double[] {0.6, 0.3, 0.1}, 3, 1, 4, 1, 4, 0, false, 0,
+                DataMode.POPULATION, 200, 5, 1,
+                List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.002"))).spec();
+        RunResult[] r = new RunResult[1];
+        new FakeEngine().start(spec, new RunListener() {
+            @Override public void onRunEnded(RunResult x) { r[0] = x; }
+        });
+        Path run = dir.resolve("run");
+        ResultsIO.write(r[0], run);
+        return run;
+    }
+
+    private static int plot(String... args) {
+        return new CommandLine(new PlotCommand()).execute(args);
+    }
+
+    @Test
+    void drawsEveryFigureInEveryFormat() throws Exception {
+        Path run = results();
+        for (String fig : List.of("trajectories", "metrics", "saturation", "depth")) {
+            Path png = dir.resolve(fig + ".png"), svg = dir.resolve(fig + ".svg"), pdf = dir.resolve(fig + ".pdf");
+            assertEquals(0, plot("--run", run.toString(), "--figure", fig, "--out", png.toString(), "--width", "640", "--height", "400"));
+            assertEquals(640, ImageIO.read(png.toFile()).getWidth());
+            assertEquals(0, plot("--run", run.toString(), "--figure", fig, "--format", "svg", "--out", svg.toString()));
+            assertEquals("svg", SafeXml.parse(Files.readAllBytes(svg)).getDocumentElement().getLocalName());
+            assertEquals(0, plot("--run", run.toString(), "--figure", fig, "--out", pdf.toString()));
+            assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, StandardCharsets.US_ASCII));
+        }
+        String svg = Files.readString(dir.resolve("trajectories.svg"));
+        assertTrue(svg.contains("specgd"), "the legend names the optimizers read from the folder");
+    }
+
+    @Test
+    void badInputFails() throws Exception {
+        Path run = results();
+        assertNotEquals(0, plot("--run", run.toString(), "--figure", "nope", "--out", dir.resolve("x.png").toString()));
+        assertNotEquals(0, plot("--run", run.toString(), "--figure", "depth", "--out", dir.resolve("x.gif").toString()));
+        assertNotEquals(0, plot("--run", dir.resolve("missing").toString(), "--figure", "depth", "--out", dir.resolve("x.png").toString()));
+        assertTrue(Files.notExists(dir.resolve("x.png")));
+    }
+}

@@ -1,0 +1,134 @@
+package org.muonscope.app.theorylab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.app.MuonscopeApp;
+import org.muonscope.app.common.Scheduler;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.plots.FigureCsv;
+import org.muonscope.app.plots.Figures;
+import org.muonscope.app.support.SafeXml;
+import org.muonscope.app.support.FakeEngine;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real Theory Lab view headless (Monocle): edit priors, play, export a bundle. */
+@ExtendWith(ApplicationExtension.class)
+class TheoryLabWindowTest {
+    private final FakeEngine engine = new FakeEngine();
+    private TheoryLabView view;
+
+    @TempDir Path dir;
+
+    @Start
+    void start(Stage stage) {
+        TheoryLabViewModel vm = new TheoryLabViewModel(engine, UiExecutor.fx(), Scheduler.fx());
+        view = new TheoryLabView(vm);
+        Scene scene = new Scene(view, 1500, 950);
+        scene.getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        view.loadPreset("theory-imbalance");
+    }
+
+    private TheoryLabViewModel vm() {
+        return view.viewModel();
+    }
+
+    private static void waitFor(String what, java.util.function.BooleanSupplier cond) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cond.getAsBoolean());
+        assertTrue(cond.getAsBoolean(), what);
+    }
+
+    @Test
+    void draggingAPriorBarAndTypingPriorsReRunTheEngine(FxRobot robot) throws Exception {
+        waitFor("first run", () -> engine.started.size() == 1);
+        PriorsEditor editor = robot.lookup("#priors-editor").queryAs(PriorsEditor.class);
+        Bounds b = editor.localToScreen(editor.getBoundsInLocal());
+        double x = b.getMinX() + b.getWidth() * 5 / 6; // the third (minority) bar
+        robot.drag(x, b.getMaxY() - 20).dropTo(new javafx.geometry.Point2D(x, b.getMinY() + 25));
+        waitFor("a re-run after the drag", () -> engine.started.size() >= 2);
+        double[] p = engine.started.get(engine.started.size() - 1).priors();
+        assertTrue(p[2] > 0.3, "the dragged class grew: " + p[2]);
+        assertEquals(1, p[0] + p[1] + p[2], 1e-12);
+
+        int before = engine.started.size();
+        robot.doubleClickOn("#priors-text").eraseText(40).write("1, 1, 2").type(KeyCode.ENTER);
+        waitFor("a re-run after typing", () -> engine.started.size() > before);
+        p = engine.started.get(engine.started.size() - 1).priors();
+        assertEquals(0.5, p[2], 1e-12);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the main chart shows the new run: 4 optimizers x 3 classes
+        assertEquals(12, view.figure("trajectories").chart().getXYPlot().getDataset(0).getSeriesCount());
+        assertTrue(vm().dataProperty().get().isFinished());
+    }
+
+    @Test
+    void playPauseStepAndRestartFromTheKeyboard(FxRobot robot) throws Exception {
+        waitFor("first run", () -> vm().dataProperty().get() != null && vm().dataProperty().get().isFinished());
+        robot.clickOn("#chart-trajectories");
+        robot.type(KeyCode.R);
+        assertTrue(vm().animation().playingProperty().get());
+        long redraws = view.redraws();
+        Thread.sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
+        double c = vm().animation().cursor();
+        assertTrue(c > 0 && c < vm().animation().maxStepProperty().get(), "the cursor sweeps: " + c);
+        assertTrue(view.redraws() > redraws + 5, "frames were drawn while playing");
+        int shown = view.figure("trajectories").chart().getXYPlot().getDataset(0).getItemCount(0);
+        assertTrue(shown < 1501, "curves draw themselves in: " + shown + " points shown");
+        robot.type(KeyCode.SPACE);
+        assertFalse(vm().animation().playingProperty().get());
+        double paused = vm().animation().cursor();
+        robot.type(KeyCode.RIGHT);
+        assertEquals(Math.floor(paused) + 1, vm().animation().cursor(), 1e-9);
+        robot.clickOn("#play");
+        assertTrue(vm().animation().playingProperty().get());
+    }
+
+    @Test
+    void exportsAFigureBundleThatReadsBack(FxRobot robot) throws Exception {
+        waitFor("first run", () -> vm().dataProperty().get() != null && vm().dataProperty().get().isFinished());
+        view.setPathPicker(new PathPicker() {
+            @Override public Path save(String t, String n, String e) { return dir.resolve(n); }
+            @Override public Path open(String t, String e) { return null; }
+            @Override public Path directory(String t) { return dir; }
+        });
+        robot.clickOn("#export");
+        robot.clickOn("Figure bundle (all plots, data, spec, provenance)...");
+        waitFor("bundle written", () -> Files.exists(dir.resolve("README.txt")));
+        for (String name : Figures.NAMES) {
+            byte[] svg = Files.readAllBytes(dir.resolve(name + ".svg"));
+            assertEquals("svg", SafeXml.parse(svg).getDocumentElement().getLocalName());
+            byte[] pdf = Files.readAllBytes(dir.resolve(name + ".pdf"));
+            assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+            assertTrue(Files.size(dir.resolve(name + ".png")) > 1000);
+            assertTrue(Files.size(dir.resolve(name + "@2x.png")) > Files.size(dir.resolve(name + ".png")));
+        }
+        List<String> csv = Files.readAllLines(dir.resolve("trajectories.csv"));
+        assertEquals(FigureCsv.TRAJECTORIES, csv.get(0));
+        assertEquals(1 + 4 * 1501 * 3, csv.size(), "4 optimizers x 1501 snapshots x 3 classes");
+        List<String> sat = Files.readAllLines(dir.resolve("saturation.csv"));
+        assertEquals(FigureCsv.SATURATION, sat.get(0));
+        assertEquals(1 + 4 * 3, sat.size());
+        Session back = Session.read(dir.resolve("session.json"));
+        assertEquals(vm().toSession().toJson(), back.toJson());
+        assertTrue(Files.readString(dir.resolve("provenance.json")).contains("\"seed\""));
+    }
+}
