@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Every case, in table order. To add a group, concatenate its factory here. */
     static List<BenchCase> cases() {
-        return Stream.of(TheoryBenchCases.all()).flatMap(List::stream).toList();
+        return Stream.of(TheoryBenchCases.all(), CnnBenchCases.all()).flatMap(List::stream).toList();
     }
 
     /** One case's samples. */
