@@ -36,10 +36,13 @@ public final class CnnLabView extends BorderPane {
     private final SweepPane sweepPane;
     private final QueuePane queuePane;
     private final StallMeter stall = new StallMeter();
+    private final javafx.beans.property.ObjectProperty<Function<Window, Path>> folderChooser =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "folderChooser");
 
     public CnnLabView(ExperimentPickerViewModel picker, RunQueueViewModel queue, SweepViewModel sweep, List<CnnPreset> presets,
                       Executor background, Executor ui, Function<Window, Path> chooseDir) {
-        Function<Window, Path> chooser = chooseDir != null ? chooseDir : CnnLabView::chooseFolder;
+        folderChooser.set(chooseDir != null ? chooseDir : CnnLabView::chooseFolder);
+        Function<Window, Path> chooser = w -> folderChooser.get().apply(w);
         live = new LivePlotsPane(queue, background, ui, chooser);
         Tab liveTab = new Tab("Live plots", live);
         Tab dataTab = new Tab("Data", dataPane(picker));
@@ -112,6 +115,9 @@ public final class CnnLabView extends BorderPane {
     }
 
     public LivePlotsPane live() { return live; }
+
+    /** Asks where to export; the system folder chooser unless replaced (tests, scripted demos). */
+    public javafx.beans.property.ObjectProperty<Function<Window, Path>> folderChooserProperty() { return folderChooser; }
 
     public QueuePane queuePane() { return queuePane; }
 
