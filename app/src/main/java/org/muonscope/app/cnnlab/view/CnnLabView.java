@@ -77,8 +77,9 @@ public final class CnnLabView extends BorderPane {
         Label status = new Label();
         status.setId("cnn-status");
         status.textProperty().bind(Bindings.createStringBinding(() -> String.format(
-                "%d running · longest FX-thread stall while training: %.0f ms", queue.runningProperty().get(),
-                stall.longestStallMsProperty().get()), queue.runningProperty(), stall.longestStallMsProperty()));
+                "%d running · while training: longest FX-thread stall %.0f ms, most FX-thread work between two frames %.0f ms",
+                queue.runningProperty().get(), stall.longestStallMsProperty().get(), stall.longestBusyMsProperty().get()),
+                queue.runningProperty(), stall.longestStallMsProperty(), stall.longestBusyMsProperty()));
         HBox bar = new HBox(status);
         bar.setPadding(new Insets(2, 8, 2, 8));
         setBottom(bar);
