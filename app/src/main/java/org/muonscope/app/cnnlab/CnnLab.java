@@ -80,9 +80,12 @@ public final class CnnLab {
                     CnnPreset p = CnnPreset.loadBundled().stream().filter(x -> x.id().equals(presetId)).findFirst().orElse(null);
                     if (p == null) return;
                     picker.apply(p);
+                    if (p.isSweep()) {
+                        sweep.valuesTextProperty().set(String.join(", ", p.sweepValues().stream().map(Experiment::num).toList()));
+                        sweep.earlyFractionProperty().set(p.earlyFraction());
+                    }
                     if (autostart) {
                         if (p.isSweep()) {
-                            sweep.valuesTextProperty().set(String.join(", ", p.sweepValues().stream().map(Experiment::num).toList()));
                             sweep.kindProperty().set(p.experiment().kind());
                             sweep.launch(picker.specs());
                         } else {

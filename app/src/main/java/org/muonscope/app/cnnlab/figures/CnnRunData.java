@@ -32,6 +32,7 @@ public record CnnRunData(String label, String optimizerKind, String experiment, 
 
     /** The evaluation nearest to {@code step}; null without evaluations. */
     public EvalPoint nearest(double step) {
+        if (!history.isEmpty() && step >= history.get(history.size() - 1).step()) return history.get(history.size() - 1);
         EvalPoint best = null;
         for (EvalPoint p : history) if (best == null || Math.abs(p.step() - step) < Math.abs(best.step() - step)) best = p;
         return best;

@@ -40,9 +40,19 @@ class CnnFiguresTest {
 
     @Test
     void figureSetPicksTheExperimentPanelAndCsvHoldsTheNumbers() {
-        List<CnnFigureSet.Figure> plain = CnnFigureSet.build(run("SGD", "gd", false), List.of(run("SGD", "gd", false), run("Muon", "muon", false)), 20);
-        assertEquals(List.of("class-accuracy", "balanced-worst", "train-loss", "test-accuracy", "confusion", "class-counts"),
-                plain.stream().map(CnnFigureSet.Figure::name).toList());
+        List<CnnRunData> both = List.of(run("SGD", "gd", false), run("Muon", "muon", false));
+        // Imbalanced runs get the minority panel; at step 20 the engine gave no confusion matrix, so the heat map
+        // is per-class accuracy of the compared runs; at step 10 there is a matrix.
+        assertEquals(List.of("class-accuracy", "balanced-worst", "train-loss", "minority-accuracy", "class-heatmap", "class-counts"),
+                CnnFigureSet.build(both.get(0), both, 20).stream().map(CnnFigureSet.Figure::name).toList());
+        assertEquals("confusion", CnnFigureSet.build(both.get(0), both, 10).get(4).name());
+        String heat = CnnFigureSet.build(both.get(0), both, 20).get(4).csv();
+        assertTrue(heat.contains("Muon,20,2,c,0.300000\n"), heat);
+        String minority = CnnFigureSet.build(both.get(0), both, 20).get(3).csv();
+        assertTrue(minority.contains("SGD,gd,20,0.300000,0.750000\n"), "minority class c vs the mean of a and b: " + minority);
+        CnnRunData balanced = new CnnRunData("SGD", "gd", "plain", new RunInfo(List.of("a", "b", "c"), new int[] {5, 5, 5}, List.of(), 30),
+                both.get(0).history());
+        assertEquals("test-accuracy", CnnFigureSet.build(balanced, List.of(balanced), 20).get(3).name());
         List<CnnFigureSet.Figure> sp = CnnFigureSet.build(run("SGD", "gd", true), List.of(run("SGD", "gd", true)), 20);
         assertEquals("clean-vs-spurious", sp.get(3).name());
         String csv = sp.get(3).csv();
@@ -61,7 +71,7 @@ class CnnFiguresTest {
         for (Path p : files) assertTrue(Files.size(p) > 0, p + " is empty");
         byte[] png = Files.readAllBytes(tmp.resolve("class-accuracy.png"));
         assertEquals((byte) 0x89, png[0]);
-        assertTrue(new String(Files.readAllBytes(tmp.resolve("confusion.pdf")), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+        assertTrue(new String(Files.readAllBytes(tmp.resolve("class-heatmap.pdf")), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
         String svg = Files.readString(tmp.resolve("train-loss.svg"));
         assertTrue(svg.contains("<svg") && svg.contains("</svg>"), "a complete SVG document");
         java.awt.image.BufferedImage img2 = javax.imageio.ImageIO.read(tmp.resolve("class-accuracy@2x.png").toFile());
