@@ -70,7 +70,9 @@ public final class CnnLab {
     void openAtStart(String presetId, boolean autostart) {
         view.sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) return;
-            javafx.application.Platform.runLater(() -> {
+            // A few seconds after the window shows, so the start of the app is not counted as a stall of the runs.
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(autostart ? 4 : 0.2));
+            settle.setOnFinished(ev -> {
                 for (javafx.scene.Node n = view.getParent(); n != null; n = n.getParent()) {
                     if (n instanceof javafx.scene.control.TabPane tp) {
                         tp.getTabs().stream().filter(t -> t.getContent() == view).findFirst().ifPresent(t -> tp.getSelectionModel().select(t));
@@ -97,6 +99,7 @@ public final class CnnLab {
                     picker.errorProperty().set("preset " + presetId + ": " + e.getMessage());
                 }
             });
+            settle.play();
         });
     }
 

@@ -124,8 +124,8 @@ public final class RunStore {
     }
 
     /** The settings of a run as saved in {@code lab-run.json}, with the equivalent command line. */
-    public ObjectNode specToJson(LabRunSpec s) {
-        ObjectNode n = json.createObjectNode();
+    public static ObjectNode specToJson(LabRunSpec s) {
+        ObjectNode n = new ObjectMapper().createObjectNode();
         n.put("data", s.data().toCliText());
         n.put("experiment", s.experiment().kind().name());
         n.put("value", s.experiment().value());

@@ -191,17 +191,48 @@ public final class CnnMatrixFigures {
             r.setSeriesStroke(i, CnnFigures.STYLE.stroke(2f));
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         }
-        NumberAxis x = new NumberAxis(c.xLabel());
-        x.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(ds, sweepAxis(c), null, r);
         NumberAxis y = new NumberAxis(c.yLabel());
         y.setAutoRangeIncludesZero(gap);
-        XYPlot plot = new XYPlot(ds, x, y, r);
+        plot.setRangeAxis(y);
         if (gap) plot.addRangeMarker(new ValueMarker(0, Color.GRAY, CnnFigures.STYLE.dashed(1f)));
         JFreeChart ch = new JFreeChart(c.title(), CnnFigures.STYLE.font(13, Font.BOLD), plot, true);
         CnnFigures.STYLE.apply(ch);
         ch.getTitle().setFont(CnnFigures.STYLE.font(13, Font.BOLD));
         if (ds.getSeriesCount() == 0 || ds.getItemCount(0) == 0) CnnFigures.withNote(ch, "waiting for runs to reach the measured step");
         return ch;
+    }
+
+    /**
+     * The swept value's axis: logarithmic when the values span a factor of 8 or more (imbalance ratios 1 to 50),
+     * linear otherwise; a fixed margin around the values, so a single point does not collapse the range.
+     */
+    static org.jfree.chart.axis.ValueAxis sweepAxis(SweepSummary.Chart c) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (SweepSummary.Series s : c.series()) {
+            for (double v : s.x()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (!(lo <= hi)) {
+            NumberAxis a = new NumberAxis(c.xLabel());
+            a.setRange(0, 1);
+            return a;
+        }
+        if (lo > 0 && hi / lo >= 8) {
+            org.jfree.chart.axis.LogAxis a = new org.jfree.chart.axis.LogAxis(c.xLabel() + " (log scale)");
+            a.setBase(10);
+            a.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
+            a.setSmallestValue(lo / 2);
+            a.setRange(lo / 1.4, hi * 1.4);
+            a.setMinorTickMarksVisible(true);
+            return a;
+        }
+        NumberAxis a = new NumberAxis(c.xLabel());
+        double pad = hi > lo ? 0.08 * (hi - lo) : Math.max(0.5, Math.abs(lo) * 0.5);
+        a.setRange(lo - pad, hi + pad);
+        return a;
     }
 
     private static Color colorFor(String label, int i) {

@@ -53,13 +53,12 @@ public final class ExportAction implements Runnable {
         Path dir = chooseDir.apply(owner.getScene() == null ? null : owner.getScene().getWindow());
         if (dir == null) return;
         List<CnnFigureSet.Figure> figs = figures.get();
-        RunStore specs = new RunStore(dir);
         List<ObjectNode> runSpecs = new ArrayList<>();
         List<RunItem> items = new ArrayList<>(queue.compared());
         RunItem sel = queue.selectedProperty().get();
         if (sel != null && !items.contains(sel)) items.add(0, sel);
         for (RunItem i : items) {
-            ObjectNode n = specs.specToJson(i.spec());
+            ObjectNode n = RunStore.specToJson(i.spec());
             n.put("folder", i.dir().toString());
             runSpecs.add(n);
         }

@@ -54,9 +54,10 @@ public final class SweepPane extends BorderPane {
             }
         });
         Label what = new Label();
-        what.textProperty().bind(Bindings.createStringBinding(() -> "values of " + (picker.kindProperty().get().symbol().isEmpty()
-                ? "(pick an experiment)" : picker.kindProperty().get().symbol()) + " for " + picker.kindProperty().get().title(),
-                picker.kindProperty()));
+        what.textProperty().bind(Bindings.createStringBinding(() -> picker.kindProperty().get().symbol().isEmpty()
+                ? "pick an experiment on the left" : "values of " + picker.kindProperty().get().symbol()
+                + " (" + picker.kindProperty().get().title() + ")", picker.kindProperty()));
+        what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button launch = new Button("Queue sweep");
         launch.setId("cnn-queue-sweep");
         launch.setOnAction(e -> {
@@ -89,8 +90,11 @@ public final class SweepPane extends BorderPane {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
-        form.addRow(0, what, values, new Label("seeds"), seeds, new Label("early = share of steps"), early, launch, export);
+        early.setTooltip(new javafx.scene.control.Tooltip("The imbalance gap is read at this share of each run's steps"));
+        form.addRow(0, what, values);
+        form.add(new HBox(6, new Label("seeds"), seeds, new Label("early (share of steps)"), early, launch, export), 1, 1);
         GridPane.setHgrow(values, Priority.ALWAYS);
+        for (javafx.scene.control.Labeled l : List.of(launch, export)) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox top = new VBox(4, form, error, status);
         top.setPadding(new Insets(6));
         setTop(top);
