@@ -26,7 +26,8 @@ public final class MainWindow {
     public static final List<Lab> LABS = List.of(
             new Lab("Theory Lab", ctx -> new TheoryLabView(
                     new TheoryLabViewModel(Engines.theory(), ctx.ui(), ctx.scheduler()))),
-            new Lab("Simplicity Lab", ctx -> SimplicityLabView.create(ctx.ui(), ctx.scheduler()))
+            new Lab("Simplicity Lab", ctx -> SimplicityLabView.create(ctx.ui(), ctx.scheduler())),
+            new Lab("CNN Lab", org.muonscope.app.cnnlab.CnnLab::create)
     );
 
     private final TabPane tabs = new TabPane();

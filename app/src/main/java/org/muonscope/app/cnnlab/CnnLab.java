@@ -1,0 +1,141 @@
+package org.muonscope.app.cnnlab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javafx.scene.control.Tab;
+import javafx.stage.Window;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.cnnlab.view.CnnLabView;
+
+/**
+ * Wires the CNN Lab: view models over a {@link TrainingBackend}, the runs saved under a {@link RunStore}, and the
+ * view. One per window; {@link #shutdown} when the window closes so running trainings are recorded as
+ * interrupted and can be resumed on the next start.
+ */
+public final class CnnLab {
+    private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("cnnlab-io"));
+    private final ExecutorService background = Executors.newCachedThreadPool(daemon("cnnlab-bg"));
+    private final RunQueueViewModel queue;
+    private final ExperimentPickerViewModel picker;
+    private final SweepViewModel sweep;
+    private final CnnLabView view;
+
+    /**
+     * @param chooseDir asks for an export folder; null for the system's folder chooser
+     */
+    public CnnLab(TrainingBackend backend, RunStore store, Function<Window, Path> chooseDir) {
+        UiExecutor ui = UiExecutor.fx();
+        queue = new RunQueueViewModel(backend, store, ui::execute, io);
+        picker = new ExperimentPickerViewModel(backend, ui::execute, background);
+        sweep = new SweepViewModel(queue);
+        List<CnnPreset> presets;
+        try {
+            presets = CnnPreset.loadBundled();
+        } catch (IOException | RuntimeException e) {
+            presets = List.of();
+        }
+        view = new CnnLabView(picker, queue, sweep, presets, background, ui::execute, chooseDir);
+        // Saved runs are read off the FX thread and listed when ready.
+        background.execute(() -> {
+            List<RunItem> saved = queue.loadSaved();
+            ui.execute(() -> queue.addRestored(saved));
+        });
+        picker.refreshPreview();
+    }
+
+    /**
+     * The lab as {@code MainWindow} builds it: the engine's trainings, the runs under {@code ~/.muonscope/cnn-runs}
+     * (or {@code -Dmuonscope.home}), and a shutdown when the window closes so running trainings can be resumed.
+     */
+    public static javafx.scene.Node create(org.muonscope.app.MainWindow.Context ctx) {
+        CnnLab lab = new CnnLab(new EngineBackend(), RunStore.defaultStore(), null);
+        if (ctx != null && ctx.stage() != null) {
+            ctx.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> lab.shutdown());
+        }
+        lab.view().getProperties().put(CnnLab.class, lab);
+        String preset = System.getProperty("muonscope.cnn.preset");
+        if (preset != null) lab.openAtStart(preset, Boolean.getBoolean("muonscope.cnn.autostart"));
+        return lab.view();
+    }
+
+    /**
+     * For demos and screenshots ({@code -Dmuonscope.cnn.preset=ID [-Dmuonscope.cnn.autostart=true]}): once the
+     * window shows, brings the CNN Lab's tab forward, applies the preset and, with autostart, queues its runs.
+     */
+    void openAtStart(String presetId, boolean autostart) {
+        view.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            // A few seconds after the window shows, so the start of the app is not counted as a stall of the runs.
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(autostart ? 4 : 0.2));
+            settle.setOnFinished(ev -> {
+                for (javafx.scene.Node n = view.getParent(); n != null; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.TabPane tp) {
+                        tp.getTabs().stream().filter(t -> t.getContent() == view).findFirst().ifPresent(t -> tp.getSelectionModel().select(t));
+                    }
+                }
+                try {
+                    CnnPreset p = CnnPreset.loadBundled().stream().filter(x -> x.id().equals(presetId)).findFirst().orElse(null);
+                    if (p == null) return;
+                    picker.apply(p);
+                    if (p.isSweep()) {
+                        sweep.valuesTextProperty().set(String.join(", ", p.sweepValues().stream().map(Experiment::num).toList()));
+                        sweep.earlyFractionProperty().set(p.earlyFraction());
+                    }
+                    if (autostart) {
+                        if (p.isSweep()) {
+                            sweep.kindProperty().set(p.experiment().kind());
+                            sweep.launch(picker.specs());
+                        } else {
+                            queue.enqueueGroup(picker.specs());
+                        }
+                        view.tabs().getSelectionModel().select(p.isSweep() ? 2 : 1);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    picker.errorProperty().set("preset " + presetId + ": " + e.getMessage());
+                }
+            });
+            settle.play();
+        });
+    }
+
+    /** A tab for the main window; closing the window should call {@link #shutdown}. */
+    public Tab tab() {
+        Tab t = new Tab("CNN Lab", view);
+        t.setClosable(false);
+        return t;
+    }
+
+    public CnnLabView view() { return view; }
+
+    public RunQueueViewModel queue() { return queue; }
+
+    public ExperimentPickerViewModel picker() { return picker; }
+
+    public SweepViewModel sweep() { return sweep; }
+
+    /** Stops running trainings (recorded as interrupted) and lets pending file writes finish. */
+    public void shutdown() {
+        queue.shutdown();
+        io.shutdown();
+        try {
+            io.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdownNow();
+        view.stallMeter().stop();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

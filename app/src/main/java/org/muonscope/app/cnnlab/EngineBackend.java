@@ -1,0 +1,210 @@
+package org.muonscope.app.cnnlab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.muonscope.engine.cnn.CnnData;
+import org.muonscope.engine.cnn.CnnEval;
+import org.muonscope.engine.cnn.CnnListener;
+import org.muonscope.engine.cnn.CnnOptimizerResult;
+import org.muonscope.engine.cnn.CnnProgress;
+import org.muonscope.engine.cnn.CnnResult;
+import org.muonscope.engine.cnn.CnnResultsWriter;
+import org.muonscope.engine.cnn.CnnRun;
+import org.muonscope.engine.cnn.CnnSpec;
+import org.muonscope.engine.data.DataSources;
+import org.muonscope.engine.data.Dataset;
+import org.muonscope.engine.data.SpuriousPixel;
+import org.muonscope.engine.data.TrainTest;
+import org.muonscope.engine.model.cnn.Init;
+
+/**
+ * The real {@link TrainingBackend}: one engine {@link CnnRun} per queued training, on its own thread, with its
+ * epoch checkpoints in {@code RUN/checkpoints} and, when it ends, the same files {@code muonscope cnn} writes
+ * ({@code metrics.csv}, {@code class_accuracy.csv}, {@code spec.json}, ...) in the run folder.
+ */
+public final class EngineBackend implements TrainingBackend {
+    private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+            "Shirt", "Sneaker", "Bag", "Ankle boot");
+    private static final List<String> CIFAR = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
+            "horse", "ship", "truck");
+    /** {@link CnnData#prepare} seeds the spurious pixel's positions with the run's seed plus this. */
+    private static final long SPURIOUS_SEED_OFFSET = 303;
+    private final AtomicInteger threadIds = new AtomicInteger();
+    // The raw (untransformed) data of the last few sources, so queued runs on the same data load it once.
+    private final Map<String, TrainTest> raw = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TrainTest> e) {
+            return size() > 2;
+        }
+    };
+
+    /** The engine's spec for one lab run. */
+    static CnnSpec toEngine(LabRunSpec s) {
+        Experiment e = s.experiment();
+        String imbalance = switch (e.kind()) {
+            case STEP_IMBALANCE -> "step:" + Experiment.num(e.value());
+            case LONGTAIL_IMBALANCE -> "longtail:" + Experiment.num(e.value());
+            default -> "none";
+        };
+        double pixel = e.kind() == Experiment.Kind.SPURIOUS_PIXEL ? e.value() : 0;
+        double colored = e.kind() == Experiment.Kind.COLORED ? e.value() : Double.NaN;
+        return new CnnSpec(s.data().toCliText(), s.model(), List.of(s.optimizer()), s.epochs(), s.batch(), imbalance, pixel,
+                colored, s.evalEvery(), s.threads(), s.seed(), new Init("default", 0), s.trainLimit(), s.testLimit());
+    }
+
+    private TrainTest load(CnnSpec spec) {
+        TrainTest r;
+        synchronized (raw) {
+            r = raw.get(spec.data());
+        }
+        if (r == null) {
+            r = DataSources.load(spec.data());
+            synchronized (raw) {
+                raw.put(spec.data(), r);
+            }
+        }
+        return CnnData.prepare(spec, r);
+    }
+
+    @Override
+    public TrainingJob start(LabRunSpec spec, Path runDir, boolean resume, TrainingObserver observer) {
+        Job job = new Job(spec, runDir, resume, observer);
+        Thread t = new Thread(job, "cnnlab-train-" + threadIds.incrementAndGet());
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+        return job;
+    }
+
+    private final class Job implements TrainingJob, Runnable {
+        private final LabRunSpec spec;
+        private final Path dir;
+        private final boolean resume;
+        private final TrainingObserver observer;
+        private volatile CnnRun run;
+        private volatile boolean cancelled;
+
+        Job(LabRunSpec spec, Path dir, boolean resume, TrainingObserver observer) {
+            this.spec = spec;
+            this.dir = dir;
+            this.resume = resume;
+            this.observer = observer;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            CnnRun r = run;
+            if (r != null) r.cancel();
+        }
+
+        @Override
+        public void run() {
+            try {
+                CnnSpec cs = toEngine(spec);
+                Path ckpt = dir.resolve("checkpoints");
+                if (!resume) deleteTree(ckpt);
+                TrainTest data = load(cs);
+                Dataset train = data.train();
+                long perEpoch = (train.size() + cs.batch() - 1) / cs.batch();
+                observer.onStarted(new RunInfo(classNames(data), train.classCounts(),
+                        data.test().groupNames() == null ? List.of() : data.test().groupNames(), perEpoch * cs.epochs()));
+                CnnRun r = new CnnRun(cs, data, new Listener(observer, perEpoch * cs.epochs()), ckpt, spec.toCommandLine());
+                run = r;
+                if (cancelled) r.cancel();
+                CnnResult result = r.run();
+                CnnResultsWriter.write(result, dir);
+                if (result.optimizers().isEmpty()) {
+                    observer.onEnded(Outcome.CANCELLED, null);
+                    return;
+                }
+                CnnOptimizerResult o = result.optimizers().get(0);
+                switch (o.status()) {
+                    case "completed" -> observer.onEnded(Outcome.COMPLETED, null);
+                    case "cancelled" -> observer.onEnded(Outcome.CANCELLED, null);
+                    default -> observer.onEnded(Outcome.FAILED, o.status() + (o.message().isEmpty() ? "" : ": " + o.message()));
+                }
+            } catch (RuntimeException | IOException | Error e) {
+                observer.onEnded(Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+    }
+
+    /** Engine events to lab events; the engine counts steps across epochs, as the lab does. */
+    private record Listener(TrainingObserver observer, long total) implements CnnListener {
+        @Override
+        public void onProgress(CnnProgress p) {
+            observer.onProgress(new Progress(p.step(), p.totalSteps(), p.epoch(), p.fraction(), p.imagesPerSecond(),
+                    p.etaSeconds(), p.trainLoss()));
+        }
+
+        @Override
+        public void onEval(CnnEval e) {
+            observer.onEvaluation(new EvalPoint(e.step(), e.epoch(), e.images(), e.seconds(), e.trainLoss(), e.testAccuracy(),
+                    e.balancedAccuracy(), e.worstClassAccuracy(), e.classAccuracy(), e.cleanAccuracy(), e.spuriousAccuracy(),
+                    e.groupAccuracy() == null ? new double[0] : e.groupAccuracy(), e.worstGroupAccuracy(), null));
+        }
+    }
+
+    @Override
+    public boolean canResume(Path runDir) {
+        return Files.isRegularFile(runDir.resolve("checkpoints").resolve("optimizer-0.ckpt"));
+    }
+
+    @Override
+    public DataPreview preview(DatasetChoice data, Experiment experiment, long seed, int perClass) {
+        LabRunSpec s = new LabRunSpec(data, experiment, "paper-cnn", "preview",
+                org.muonscope.engine.optim.OptimizerSpec.defaults("gd"), 1, 1, 1, seed, 1);
+        CnnSpec cs = toEngine(s);
+        TrainTest t = load(cs);
+        Dataset train = t.train();
+        SpuriousPixel pixel = cs.spuriousPixel() > 0 ? SpuriousPixel.forData(train, cs.spuriousPixel(), seed + SPURIOUS_SEED_OFFSET) : null;
+        int size = train.shape().size(), w = train.shape().w();
+        int[] taken = new int[train.classes()];
+        List<DataPreview.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            int c = train.labels()[i];
+            if (taken[c] >= perClass) continue;
+            taken[c]++;
+            float[] px = new float[size];
+            System.arraycopy(train.images(), i * size, px, 0, size);
+            int mx = -1, my = -1;
+            if (pixel != null) {
+                mx = pixel.position(c) % w;
+                my = pixel.position(c) / w;
+            }
+            String note = train.groups() != null ? train.groupNames().get(train.groups()[i]).replace("label", "y").replace("-color", " c") : "";
+            samples.add(new DataPreview.Sample(c, train.shape().c(), train.shape().h(), w, px, mx, my, note));
+        }
+        samples.sort(Comparator.comparingInt(DataPreview.Sample::label));
+        return new DataPreview(classNames(t), train.classCounts(), samples);
+    }
+
+    /** Fashion-MNIST's and CIFAR-10's names where the data is one of them; digits otherwise; coarse labels for colored digits. */
+    static List<String> classNames(TrainTest t) {
+        int k = t.train().classes();
+        if (t.train().groups() != null && k == 2) return List.of("coarse 0 (classes 0-4)", "coarse 1 (classes 5-9)");
+        String src = (t.source() + " " + t.train().name()).toLowerCase(Locale.ROOT);
+        if (k == 10 && (src.contains("fashion") || src.contains("bundled"))) return FASHION;
+        if (k == 10 && src.contains("cifar")) return CIFAR;
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) out.add(Integer.toString(c));
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

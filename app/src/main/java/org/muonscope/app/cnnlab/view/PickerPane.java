@@ -1,0 +1,161 @@
+package org.muonscope.app.cnnlab.view;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.muonscope.app.cnnlab.CnnPreset;
+import org.muonscope.app.cnnlab.DatasetChoice;
+import org.muonscope.app.cnnlab.Experiment;
+import org.muonscope.app.cnnlab.ExperimentPickerViewModel;
+import org.muonscope.app.cnnlab.LabRunSpec;
+import org.muonscope.app.cnnlab.OptimizerChoice;
+import org.muonscope.engine.SpecException;
+
+/** The left column: preset, dataset, experiment, schedule, optimizers and the button that queues the runs. */
+public final class PickerPane extends VBox {
+    public PickerPane(ExperimentPickerViewModel picker, List<CnnPreset> presets, Consumer<CnnPreset> onPreset,
+                      Consumer<List<LabRunSpec>> onQueue) {
+        setSpacing(6);
+        setPadding(new Insets(8));
+        setPrefWidth(330);
+
+        ComboBox<CnnPreset> preset = new ComboBox<>();
+        preset.setId("cnn-preset");
+        preset.getItems().setAll(presets);
+        preset.setPromptText("preset…");
+        preset.setMaxWidth(Double.MAX_VALUE);
+        preset.setOnAction(e -> {
+            CnnPreset p = preset.getValue();
+            if (p == null) return;
+            picker.apply(p);
+            onPreset.accept(p);
+        });
+        preset.setTooltip(new Tooltip("Settings of the papers' experiments, from assets/presets"));
+
+        ComboBox<DatasetChoice> data = new ComboBox<>(picker.datasets());
+        data.setId("cnn-dataset");
+        data.valueProperty().bindBidirectional(picker.datasetProperty());
+        data.setConverter(new StringConverter<>() {
+            @Override public String toString(DatasetChoice d) { return d == null ? "" : d.label(); }
+            @Override public DatasetChoice fromString(String s) { return null; }
+        });
+        data.setMaxWidth(Double.MAX_VALUE);
+        Button mnist = new Button("MNIST folder…");
+        mnist.setOnAction(e -> choose(picker, DatasetChoice.Kind.MNIST_DIR, "Folder with MNIST-format IDX files"));
+        Button cifar = new Button("CIFAR-10 folder…");
+        cifar.setOnAction(e -> choose(picker, DatasetChoice.Kind.CIFAR_DIR, "Folder with the CIFAR-10 binary batches"));
+
+        ComboBox<Experiment.Kind> kind = new ComboBox<>();
+        kind.setId("cnn-experiment");
+        kind.getItems().setAll(Experiment.Kind.values());
+        kind.valueProperty().bindBidirectional(picker.kindProperty());
+        kind.setMaxWidth(Double.MAX_VALUE);
+        TextField value = new TextField();
+        value.setId("cnn-value");
+        value.textProperty().bindBidirectional(picker.valueTextProperty());
+        value.disableProperty().bind(picker.kindProperty().isEqualTo(Experiment.Kind.PLAIN));
+        Label symbol = new Label();
+        symbol.textProperty().bind(Bindings.createStringBinding(() -> picker.kindProperty().get().symbol(), picker.kindProperty()));
+
+        ComboBox<String> model = new ComboBox<>();
+        model.getItems().setAll(LabRunSpec.MODELS);
+        model.valueProperty().bindBidirectional(picker.modelProperty());
+        GridPane sched = new GridPane();
+        sched.setHgap(6);
+        sched.setVgap(4);
+        sched.addRow(0, new Label("model"), model);
+        sched.addRow(1, new Label("epochs"), spinner("cnn-epochs", 1, 100, picker.epochsProperty()));
+        sched.addRow(2, new Label("batch"), spinner("cnn-batch", 1, 4096, picker.batchProperty()));
+        sched.addRow(3, new Label("eval every (steps)"), spinner("cnn-eval", 1, 100000, picker.evalEveryProperty()));
+        sched.addRow(4, new Label("threads"), spinner("cnn-threads", 1, 64, picker.threadsProperty()));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) picker.seedProperty().get());
+        seed.setEditable(true);
+        seed.valueProperty().addListener((o, a, b) -> picker.seedProperty().set(b));
+        picker.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        sched.addRow(5, new Label("seed"), seed);
+        sched.addRow(6, new Label("train images (0 = all)"), spinner("cnn-train-limit", 0, 10_000_000, picker.trainLimitProperty()));
+        sched.addRow(7, new Label("test images (0 = all)"), spinner("cnn-test-limit", 0, 10_000_000, picker.testLimitProperty()));
+
+        VBox opts = new VBox(3);
+        for (OptimizerChoice c : picker.optimizers()) {
+            CheckBox box = new CheckBox(c.label());
+            box.setId("cnn-opt-" + c.label());
+            box.setMinWidth(72);
+            box.selectedProperty().bindBidirectional(c.selectedProperty());
+            TextField text = new TextField();
+            text.textProperty().bindBidirectional(c.textProperty());
+            text.setTooltip(new Tooltip("NAME:key=value,… as in muonscope cnn --optimizer"));
+            HBox.setHgrow(text, Priority.ALWAYS);
+            opts.getChildren().add(new HBox(4, box, text));
+        }
+
+        Button queue = new Button("Queue runs");
+        queue.setId("cnn-queue-runs");
+        queue.setDefaultButton(true);
+        queue.setMaxWidth(Double.MAX_VALUE);
+        queue.setOnAction(e -> {
+            try {
+                onQueue.accept(picker.specs());
+            } catch (SpecException ex) {
+                // The view model has put the message in errorProperty, shown below.
+            }
+        });
+        Label error = new Label();
+        error.setId("cnn-error");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #b00020;");
+        error.textProperty().bind(picker.errorProperty());
+
+        getChildren().addAll(section("Preset"), preset, section("Data"), data, new HBox(4, mnist, cifar),
+                section("Experiment"), kind, new HBox(6, symbol, value), section("Model and schedule"), sched,
+                section("Optimizers (one run each)"), opts, queue, error);
+
+        // Reload the preview shortly after the data or experiment stops changing.
+        PauseTransition wait = new PauseTransition(Duration.millis(300));
+        wait.setOnFinished(e -> picker.refreshPreview());
+        picker.datasetProperty().addListener(o -> wait.playFromStart());
+        picker.kindProperty().addListener(o -> wait.playFromStart());
+        picker.valueTextProperty().addListener(o -> wait.playFromStart());
+        picker.seedProperty().addListener(o -> wait.playFromStart());
+    }
+
+    private void choose(ExperimentPickerViewModel picker, DatasetChoice.Kind kind, String title) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(title);
+        File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) picker.addFolder(new DatasetChoice(kind, f.toPath()));
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p) {
+        Spinner<Integer> s = new Spinner<>(min, max, p.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(110);
+        s.valueProperty().addListener((o, a, b) -> p.set(b));
+        p.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
+        return s;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 0 0;");
+        return l;
+    }
+}

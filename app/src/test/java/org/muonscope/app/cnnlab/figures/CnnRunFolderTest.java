@@ -1,0 +1,79 @@
+package org.muonscope.app.cnnlab.figures;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.app.plots.PlotExporter;
+import org.muonscope.engine.SpecException;
+import org.muonscope.engine.cnn.CnnEval;
+import org.muonscope.engine.cnn.CnnOptimizerResult;
+import org.muonscope.engine.cnn.CnnResult;
+import org.muonscope.engine.cnn.CnnResultsWriter;
+import org.muonscope.engine.cnn.CnnSpec;
+import org.muonscope.engine.experiment.RunProvenance;
+import org.muonscope.engine.model.cnn.Init;
+import org.muonscope.engine.optim.OptimizerSpec;
+
+/** A folder written by the engine's own results writer reads back into the figures' data unchanged. */
+class CnnRunFolderTest {
+    @TempDir Path dir;
+
+    private static CnnEval eval(String opt, long step, double clean, double... cls) {
+        double mean = 0, worst = 1;
+        for (double a : cls) {
+            mean += a / cls.length;
+            worst = Math.min(worst, a);
+        }
+        return new CnnEval(opt, step, 0, step * 64, step * 0.1, 1.0 / step, mean, mean, worst, cls, clean, 1.0, null,
+                Double.NaN, null);
+    }
+
+    private void writeSpuriousRun() {
+        List<OptimizerSpec> opts = List.of(OptimizerSpec.parse("gd:lr=0.05,beta=0.9"), OptimizerSpec.parse("muon:lr=0.02"));
+        CnnSpec spec = new CnnSpec("bundled", "paper-cnn", opts, 1, 64, "none", 2.0, Double.NaN, 2, 2, 1, new Init("default", 0), 0, 0);
+        CnnOptimizerResult sgd = new CnnOptimizerResult("gd", opts.get(0), "completed", "",
+                List.of(eval("gd", 2, 0.2, 0.1, 0.3, 0.2), eval("gd", 4, 0.25, 0.2, 0.4, 0.15)), 4, 256, 0.4);
+        CnnOptimizerResult muon = new CnnOptimizerResult("muon", opts.get(1), "completed", "",
+                List.of(eval("muon", 2, 0.5, 0.5, 0.6, 0.4), eval("muon", 4, 0.7, 0.7, 0.8, 0.6)), 4, 256, 0.5);
+        RunProvenance prov = new RunProvenance("test", "17", "linux", "amd64", 2, "now", 1, "test");
+        CnnResultsWriter.write(new CnnResult(spec, "bundled", prov, List.of(sgd, muon), false), dir);
+    }
+
+    @Test
+    void readsEveryOptimizerWithItsPerClassAccuracyAndSpuriousColumns() throws Exception {
+        writeSpuriousRun();
+        assertTrue(CnnRunFolder.isCnnRun(dir));
+        List<CnnRunData> runs = CnnRunFolder.read(dir);
+        assertEquals(List.of("gd", "muon"), runs.stream().map(CnnRunData::label).toList());
+        assertEquals("muon", runs.get(1).optimizerKind());
+        assertEquals("pixel I=2", runs.get(0).experiment());
+        assertEquals(2, runs.get(1).history().size());
+        assertArrayEquals(new double[] {0.7, 0.8, 0.6}, runs.get(1).history().get(1).classAccuracy(), 0);
+        assertEquals(0.7, runs.get(1).history().get(1).cleanAccuracy(), 0);
+        assertEquals(256, runs.get(0).history().get(1).images());
+    }
+
+    @Test
+    void plotWritesTheNamedFigureOrAllAndRejectsAFigureTheRunLacks() throws Exception {
+        writeSpuriousRun();
+        Path png = dir.resolve("out.png");
+        CnnPlot.write(dir, "clean-vs-spurious", PlotExporter.Format.PNG, 640, 400, png);
+        assertEquals(640, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+        CnnPlot.write(dir, "all", PlotExporter.Format.SVG, 640, 400, dir.resolve("all"));
+        assertTrue(Files.exists(dir.resolve("all/class-accuracy.svg")));
+        String csv = Files.readString(dir.resolve("all/clean-vs-spurious.csv"));
+        assertTrue(csv.contains("muon,muon,4,0,256,0.400000,0.700000,1.00000"), csv);
+        SpecException e = assertThrows(SpecException.class,
+                () -> CnnPlot.write(dir, "groups", PlotExporter.Format.PNG, 640, 400, dir.resolve("g.png")));
+        assertTrue(e.getMessage().contains("clean-vs-spurious"), e.getMessage());
+        assertFalse(CnnRunFolder.isCnnRun(dir.resolve("all")));
+    }
+}
