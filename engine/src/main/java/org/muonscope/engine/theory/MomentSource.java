@@ -28,13 +28,35 @@ public interface MomentSource {
         DataMode m = mode == null ? DataMode.POPULATION : mode;
         return switch (m.kind()) {
             case POPULATION -> new Fixed(m, mixture.population());
-            case SAMPLE -> {
-                Draws draws = Draws.of(mixture, m.samples(), SeededRandom.of(seed).fork("draws"));
-                yield new Fixed(m, draws.moments());
-            }
+            case SAMPLE -> new Fixed(m, streamedMoments(mixture, m.samples(), SeededRandom.of(seed).fork("draws")));
             case BATCH -> new Batches(m, Draws.of(mixture, m.samples(), SeededRandom.of(seed).fork("draws")),
                     m.batch(), SeededRandom.of(seed).fork("batches"));
         };
+    }
+
+    /**
+     * The empirical moments of {@code n} draws, the same draws {@link Draws#of} would make, accumulated in chunks so
+     * that a large {@code n} never holds all of them in memory.
+     */
+    static Moments streamedMoments(GaussianMixture mixture, int n, SeededRandom rng) {
+        int d = mixture.dim();
+        int k = mixture.classes();
+        int chunk = Math.max(1, Math.min(n, (1 << 20) / d));
+        DMatrixRMaj x = new DMatrixRMaj(chunk, d);
+        DMatrixRMaj sxx = new DMatrixRMaj(d, d);
+        DMatrixRMaj syx = new DMatrixRMaj(k, d);
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            x.reshape(rows, d);
+            for (int s = 0; s < rows; s++) {
+                int row = mixture.sample(rng, x.data, s * d) * d;
+                for (int i = 0; i < d; i++) syx.data[row + i] += x.data[s * d + i];
+            }
+            CommonOps_DDRM.multAddTransA(x, x, sxx);
+        }
+        CommonOps_DDRM.scale(1.0 / n, sxx);
+        CommonOps_DDRM.scale(1.0 / n, syx);
+        return new Moments(sxx, syx);
     }
 
     /** The same moments at every step. */
