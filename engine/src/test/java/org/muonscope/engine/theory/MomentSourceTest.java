@@ -73,7 +73,7 @@ class MomentSourceTest {
         assertFalse(first.sxxDiagonal());
     }
 
-    /** Sample mode streams its draws in chunks; the moments equal those of the stored draws (rounding aside). */
+    /** Sample mode streams its draws in chunks; the moments equal those of the same draws held in memory. */
     @Test
     void streamedSampleMomentsEqualStoredDraws() {
         GaussianMixture g = GaussianMixture.of(PRIORS, 2, 1, 300, true, 0.1, 1);
