@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * <ul>
  *   <li>{@code W = 0}: every score ties, accuracy {@code 1/k}.</li>
  *   <li>{@code W} diagonal in the mean basis (off-diagonal ratio at most {@value #DIAGONAL_TOLERANCE}) with a positive
- *       diagonal: the exact one-dimensional integral, by {@link AccuracyQuadrature} (error below 1e-7).</li>
+ *       diagonal: the exact one-dimensional integral, by {@link AccuracyQuadrature} (error below 1e-9).</li>
  *   <li>otherwise, {@code k = 2}: exact, {@code a_c = Phi((mean_c - mean_j) / sd(s_c - s_j))}.</li>
  *   <li>otherwise, {@code k = 3}: exact, a bivariate normal orthant probability of the two score differences
  *       ({@link AccuracyQuadrature#bivariate}).</li>
