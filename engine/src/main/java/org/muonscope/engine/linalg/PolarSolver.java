@@ -12,7 +12,8 @@ import org.ejml.dense.row.decomposition.svd.SvdImplicitQrDecompose_DDRM;
  * slowly changing gradient neither allocate nor start from scratch (decision 0101).
  *
  * <ul>
- *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the last V;</li>
+ *   <li>short side {@code <= 16}: one-sided Jacobi on the short side's columns, warm-started from the V of one or
+ *       two calls ago, handing over to a reused EJML SVD for a while when the warm start stops paying;</li>
  *   <li>longer: pivoted-QR reduction {@code C = M Q^T} ({@link LowRank}); if the rank is at most a quarter of the
  *       short side (the deep linear model's factor gradients), Jacobi on the small {@code M};</li>
  *   <li>otherwise (a dense large gradient): a reused EJML SVD (the same algorithm as {@link Polar#polarSvd}).</li>
@@ -38,6 +39,9 @@ public final class PolarSolver {
     private double[] tmp = new double[0];
     private double[] norm = new double[0];
     private double[] vt = new double[0];
+    /** Two warm starts used on alternate calls: see {@link #smallPolar}. */
+    private final double[][] warm = {new double[0], new double[0]};
+    private int lag = 1;
     private int warmSize = -1;
     private long calls;
     private int denseSkip;
@@ -145,26 +149,38 @@ public final class PolarSolver {
         tmp = grow(tmp, k * len);
         norm = grow(norm, k);
         if (warmSize != k) {
-            vt = new double[k * k];
-            for (int i = 0; i < k; i++) {
-                vt[i * k + i] = 1;
+            for (int w = 0; w < 2; w++) {
+                warm[w] = new double[k * k];
+                for (int i = 0; i < k; i++) {
+                    warm[w][i * k + i] = 1;
+                }
             }
             warmSize = k;
             svdFor = 0;
             svdRun = SVD_RUN;
+        }
+        // Warm start from the last call's V, or from the one two calls ago: a constant-size step (SpecGD at
+        // saturation) makes the gradient alternate between two states, so the last V is poor and the one before
+        // exact. The lag flips whenever the current one needed more than two sweeps.
+        vt = warm[(int) (calls & 1)];
+        if (lag == 1) {
+            System.arraycopy(warm[(int) ((calls + 1) & 1)], 0, vt, 0, k * k);
         }
         if (svdFor > 0) {
             svdFor--;
             svdPolar(cols, k, len, true);
             return;
         }
-        if (calls % REORTHO_EVERY == 0) {
+        if (calls % REORTHO_EVERY < 2) {
             Jacobi.reorthonormalize(vt, k);
         }
         // Warm start: columns of A V_prev are nearly orthogonal when the gradient changed little.
         Jacobi.combineRows(vt, k, k, cols, len, tmp);
         System.arraycopy(tmp, 0, cols, 0, k * len);
         lastSweeps = Jacobi.orthogonalize(cols, k, len, vt, norm);
+        if (lastSweeps > 2) {
+            lag = 3 - lag;
+        }
         if (lastSweeps > WARM_SWEEPS) {
             // Back off exponentially while retries keep failing, so a persistently turning gradient pays for a
             // cold Jacobi only rarely.
@@ -243,9 +259,12 @@ public final class PolarSolver {
         out.writeInt(denseSkip);
         out.writeInt(svdFor);
         out.writeInt(svdRun);
+        out.writeInt(lag);
         out.writeInt(warmSize);
-        for (int i = 0; i < Math.max(warmSize, 0) * Math.max(warmSize, 0); i++) {
-            out.writeDouble(vt[i]);
+        for (int w = 0; w < 2; w++) {
+            for (int i = 0; i < Math.max(warmSize, 0) * Math.max(warmSize, 0); i++) {
+                out.writeDouble(warm[w][i]);
+            }
         }
     }
 
@@ -255,14 +274,17 @@ public final class PolarSolver {
         denseSkip = in.readInt();
         svdFor = in.readInt();
         svdRun = in.readInt();
+        lag = in.readInt();
         int k = in.readInt();
         if (k < -1 || k > 1 << 15) {
             throw new IOException("corrupt polar warm start (size " + k + ")");
         }
         warmSize = k;
-        vt = new double[Math.max(k, 0) * Math.max(k, 0)];
-        for (int i = 0; i < vt.length; i++) {
-            vt[i] = in.readDouble();
+        for (int w = 0; w < 2; w++) {
+            warm[w] = new double[Math.max(k, 0) * Math.max(k, 0)];
+            for (int i = 0; i < warm[w].length; i++) {
+                warm[w][i] = in.readDouble();
+            }
         }
     }
 
