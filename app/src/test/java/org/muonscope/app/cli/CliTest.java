@@ -159,7 +159,7 @@ class CliTest {
 
     @Test
     void benchJsonCarriesTargetsAndSamples() {
-        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--min-seconds", "0", "--json");
+        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--min-seconds", "0", "--warmup-seconds", "0", "--json");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("\"name\" : \"linear-gd\""), o.out());
         assertTrue(o.out().contains("\"target\" : 1000000.0"), o.out());
