@@ -155,6 +155,8 @@ class CliTest {
         }
         assertBadInput("case", "bench", "--case", "nothing-like-this", "--list");
         assertBadInput("repeat", "bench", "--repeat", "0");
+        assertBadInput("clock", "bench", "--clock", "sundial", "--list");
+        assertBadInput("warmup-seconds", "bench", "--warmup-seconds", "-1", "--list");
     }
 
     @Test
