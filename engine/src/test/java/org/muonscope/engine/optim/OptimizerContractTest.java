@@ -26,7 +26,7 @@ class OptimizerContractTest {
                 "shampoo");
     }
 
-    /** A small model with every role and the awkward shapes: square, wide, tall, 1 x n, n x 1. */
+    /** A small model with every role and the awkward shapes: square, wide, tall, 1 x n, n x 1, and one large. */
     static List<Param> model(long seed) {
         Random rnd = new Random(seed);
         List<Param> ps = new ArrayList<>();
@@ -36,6 +36,8 @@ class OptimizerContractTest {
         ps.add(Param.of("bias", random(rnd, 5, 1), Role.VECTOR));
         ps.add(Param.of("row", random(rnd, 1, 7), Role.MATRIX));
         ps.add(Param.of("out", random(rnd, 3, 5), Role.OUTPUT_LAYER));
+        // Short side > 16: the solvers' large-matrix paths (low-rank attempt, dense kernels) and their state.
+        ps.add(Param.of("large", random(rnd, 20, 24), Role.MATRIX));
         return ps;
     }
 
