@@ -113,6 +113,26 @@ class OptimizerContractTest {
         }
     }
 
+    /** A diverged model must surface as non-finite weights (the runner's divergence check), never as an exception. */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void nonFiniteGradientPropagatesWithoutThrowing(String text) {
+        List<Param> ps = model(4);
+        Optimizer opt = Optimizers.create(OptimizerSpec.parse(text), ps);
+        fillGradients(ps, 0);
+        for (Param p : ps) {
+            p.grad().data[0] = Double.NaN;
+        }
+        opt.step(ps);
+        for (Param p : ps) {
+            boolean anyNonFinite = false;
+            for (double v : p.value().data) {
+                anyNonFinite |= !Double.isFinite(v);
+            }
+            assertTrue(anyNonFinite, text + " hid the NaN gradient of " + p.name());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("specs")
     void zeroGradientFromRestGivesNoStep(String text) {
