@@ -1,5 +1,7 @@
 package org.muonscope.app.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.muonscope.engine.experiment.DataMode;
@@ -75,17 +77,30 @@ final class TheoryBenchCases {
 
         @Override
         public double measure() {
+            return measure(false);
+        }
+
+        @Override
+        public boolean supportsCpuClock() {
+            return true;
+        }
+
+        @Override
+        public double measure(boolean cpuClock) {
             AtomicLong start = new AtomicLong();
             AtomicLong end = new AtomicLong();
+            // runHere calls the listener on this thread, so the thread's CPU clock covers exactly the loop.
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            boolean cpu = cpuClock && mx.isCurrentThreadCpuTimeSupported();
             RunListener timer = new RunListener() {
                 @Override
                 public void onSnapshot(Snapshot s) {
-                    if (s.step() == 0) start.set(System.nanoTime());
+                    if (s.step() == 0) start.set(cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime());
                 }
 
                 @Override
                 public void onOptimizerEnded(OptimizerResult r) {
-                    end.set(System.nanoTime());
+                    end.set(cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime());
                 }
             };
             RunResult r = Runner.runHere(spec, timer, "bench " + name);

@@ -155,11 +155,13 @@ class CliTest {
         }
         assertBadInput("case", "bench", "--case", "nothing-like-this", "--list");
         assertBadInput("repeat", "bench", "--repeat", "0");
+        assertBadInput("clock", "bench", "--clock", "sundial", "--list");
+        assertBadInput("warmup-seconds", "bench", "--warmup-seconds", "-1", "--list");
     }
 
     @Test
     void benchJsonCarriesTargetsAndSamples() {
-        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--min-seconds", "0", "--json");
+        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--min-seconds", "0", "--warmup-seconds", "0", "--json");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("\"name\" : \"linear-gd\""), o.out());
         assertTrue(o.out().contains("\"target\" : 1000000.0"), o.out());

@@ -208,6 +208,24 @@ class RunnerTest {
     }
 
     @Test
+    void theSameSpecGivesBitIdenticalRunsInEveryMode() {
+        // Regenerating a figure from its saved spec must give the same numbers, parallel threads and all.
+        for (String mode : List.of("population", "sample:200", "batch:200:16")) {
+            TheorySpec s = TheorySpec.validated(PRIORS.clone(), 3, 1, 5, 2, 6, 1e-2, true, 0.2, DataMode.parse(mode), 60, 20,
+                    5L, List.of(OptimizerSpec.parse("muon:lr=0.01"), OptimizerSpec.parse("adam:lr=0.01"))).spec();
+            RunResult a = Runner.run(s, null), b = Runner.run(s, null);
+            for (int i = 0; i < 2; i++) {
+                OptimizerResult x = a.optimizers().get(i), y = b.optimizers().get(i);
+                assertEquals(OptimizerResult.Status.COMPLETED, x.status(), mode);
+                for (int r = 0; r < x.finalW().length; r++) assertArrayEquals(x.finalW()[r], y.finalW()[r], 0.0, mode);
+                for (int k = 0; k < x.snapshots().size(); k++) {
+                    assertArrayEquals(x.snapshots().get(k).classAccuracy(), y.snapshots().get(k).classAccuracy(), 0.0, mode);
+                }
+            }
+        }
+    }
+
+    @Test
     void writeThenReadGivesBackTheRun(@TempDir Path dir) throws Exception {
         TheorySpec s = spec(4, 1, 0, 50, 10, "muon:lr=0.01", "muon:lr=0.01,exact=true", "adam:lr=0.01");
         RunResult a = Runner.run(s, null);
