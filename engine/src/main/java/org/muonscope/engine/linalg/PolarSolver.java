@@ -30,6 +30,8 @@ public final class PolarSolver {
     /** Calls that then go to the SVD before Jacobi is tried again from the SVD's V (doubling up to the max). */
     private static final int SVD_RUN = 8;
     private static final int SVD_RUN_MAX = 128;
+    /** Per call, the unused warm-start lag's sweep record drops by this, so it is retried every ~16 calls. */
+    private static final double LAG_DECAY = 0.125;
     /** After a dense gradient, skip the QR attempt for this many calls (its work would be wasted again). */
     private static final int DENSE_BACKOFF = 16;
 
@@ -41,7 +43,8 @@ public final class PolarSolver {
     private double[] vt = new double[0];
     /** Two warm starts used on alternate calls: see {@link #smallPolar}. */
     private final double[][] warm = {new double[0], new double[0]};
-    private int lag = 1;
+    /** Recent sweeps a Jacobi solve took from the lag-1 and lag-2 warm starts (index 1, 2); see smallPolar. */
+    private final double[] lagCost = {0, 1, 1};
     private int warmSize = -1;
     private long calls;
     private int denseSkip;
@@ -158,10 +161,13 @@ public final class PolarSolver {
             warmSize = k;
             svdFor = 0;
             svdRun = SVD_RUN;
+            lagCost[1] = 1;
+            lagCost[2] = 1;
         }
         // Warm start from the last call's V, or from the one two calls ago: a constant-size step (SpecGD at
         // saturation) makes the gradient alternate between two states, so the last V is poor and the one before
-        // exact. The lag flips whenever the current one needed more than two sweeps.
+        // exact. The lag with fewer recent sweeps is used; the other's record decays so it gets retried now and then.
+        int lag = lagCost[2] < lagCost[1] ? 2 : 1;
         vt = warm[(int) (calls & 1)];
         if (lag == 1) {
             System.arraycopy(warm[(int) ((calls + 1) & 1)], 0, vt, 0, k * k);
@@ -178,9 +184,8 @@ public final class PolarSolver {
         Jacobi.combineRows(vt, k, k, cols, len, tmp);
         System.arraycopy(tmp, 0, cols, 0, k * len);
         lastSweeps = Jacobi.orthogonalize(cols, k, len, vt, norm);
-        if (lastSweeps > 2) {
-            lag = 3 - lag;
-        }
+        lagCost[lag] = lastSweeps;
+        lagCost[3 - lag] = Math.max(1, lagCost[3 - lag] - LAG_DECAY);
         if (lastSweeps > WARM_SWEEPS) {
             // Back off exponentially while retries keep failing, so a persistently turning gradient pays for a
             // cold Jacobi only rarely.
@@ -259,7 +264,8 @@ public final class PolarSolver {
         out.writeInt(denseSkip);
         out.writeInt(svdFor);
         out.writeInt(svdRun);
-        out.writeInt(lag);
+        out.writeDouble(lagCost[1]);
+        out.writeDouble(lagCost[2]);
         out.writeInt(warmSize);
         for (int w = 0; w < 2; w++) {
             for (int i = 0; i < Math.max(warmSize, 0) * Math.max(warmSize, 0); i++) {
@@ -274,7 +280,8 @@ public final class PolarSolver {
         denseSkip = in.readInt();
         svdFor = in.readInt();
         svdRun = in.readInt();
-        lag = in.readInt();
+        lagCost[1] = in.readDouble();
+        lagCost[2] = in.readDouble();
         int k = in.readInt();
         if (k < -1 || k > 1 << 15) {
             throw new IOException("corrupt polar warm start (size " + k + ")");
