@@ -111,6 +111,7 @@ public final class EngineBackend implements TrainingBackend {
         public void run() {
             try {
                 CnnSpec cs = toEngine(spec);
+                Files.createDirectories(dir);
                 Path ckpt = dir.resolve("checkpoints");
                 if (!resume) deleteTree(ckpt);
                 TrainTest data = load(cs);
