@@ -1,0 +1,61 @@
+package org.muonscope.app.cnnlab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The real adapter's data preview on the bundled subset (2,000 training images, 200 per class). */
+class EngineBackendTest {
+    private final EngineBackend backend = new EngineBackend();
+
+    @Test
+    void stepImbalanceCountsAndMinorityClasses() throws Exception {
+        DataPreview p = backend.preview(DatasetChoice.BUNDLED, new Experiment(Experiment.Kind.STEP_IMBALANCE, 10), 1, 2);
+        assertArrayEquals(new int[] {200, 200, 200, 200, 200, 20, 20, 20, 20, 20}, p.trainCounts());
+        assertArrayEquals(new int[] {5, 6, 7, 8, 9}, new RunInfo(p.classNames(), p.trainCounts(), List.of(), 1).minorityClasses());
+        assertEquals("T-shirt/top", p.classNames().get(0));
+        assertEquals(20, p.samples().size(), "two images of each of the 10 classes");
+    }
+
+    @Test
+    void spuriousPixelIsMarkedWhereTheEnginePutItAtTheGivenIntensity() throws Exception {
+        DataPreview p = backend.preview(DatasetChoice.BUNDLED, new Experiment(Experiment.Kind.SPURIOUS_PIXEL, 3), 7, 3);
+        int[] firstX = new int[10];
+        java.util.Arrays.fill(firstX, -1);
+        for (DataPreview.Sample s : p.samples()) {
+            assertTrue(s.markX() >= 1 && s.markY() >= 1, "inside the one-pixel border");
+            assertEquals(3f, s.pixels()[s.markY() * s.width() + s.markX()], 0f, "the marked pixel carries intensity I");
+            if (firstX[s.label()] < 0) firstX[s.label()] = s.markY() * s.width() + s.markX();
+            assertEquals(firstX[s.label()], s.markY() * s.width() + s.markX(), "one position per class");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.9, 0.99})
+    void coloredDigitsShowTwoChannelsAndOneDisagreeingImagePerRow(double agreement) throws Exception {
+        DataPreview p = backend.preview(DatasetChoice.BUNDLED, new Experiment(Experiment.Kind.COLORED, agreement), 1, 4);
+        assertEquals(2, p.classNames().size());
+        assertArrayEquals(new int[] {1000, 1000}, p.trainCounts());
+        for (int c = 0; c < 2; c++) {
+            int label = c;
+            List<DataPreview.Sample> row = p.samples().stream().filter(s -> s.label() == label).toList();
+            assertEquals(4, row.size());
+            assertEquals(2, row.get(0).channels());
+            assertEquals(1, row.stream().filter(s -> s.note().contains("disagrees")).count(), "row " + c);
+            assertTrue(row.get(3).note().contains("disagrees"), "the disagreeing image ends the row");
+            for (DataPreview.Sample s : row) {
+                int plane = s.width() * s.height();
+                double red = 0, green = 0;
+                for (int i = 0; i < plane; i++) {
+                    red += s.pixels()[i];
+                    green += s.pixels()[plane + i];
+                }
+                boolean isRed = s.note().startsWith("red");
+                assertTrue(isRed ? green == 0 && red > 0 : red == 0 && green > 0, "one color channel per image: " + s.note());
+            }
+        }
+    }
+}
