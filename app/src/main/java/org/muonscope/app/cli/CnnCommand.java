@@ -97,19 +97,29 @@ public final class CnnCommand implements Callable<Integer> {
         }
         Path ckpt = noCheckpoint ? null : checkpoint != null ? checkpoint : out.resolve("checkpoints");
         CnnRun run = new CnnRun(spec, data, quiet ? CnnListener.NONE : printer(err), ckpt, "muonscope cnn");
-        Thread hook = new Thread(run::cancel);
+        // Ctrl-C: cancel at the next step and give the main thread time to write what was measured
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                written.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         CnnResult result;
         try {
             result = run.run();
+            CnnResultsWriter.write(result, out);
         } finally {
+            written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down: the run was cancelled by the hook
+                // the JVM is already shutting down: the hook cancelled the run and waits for the files
             }
         }
-        CnnResultsWriter.write(result, out);
         for (CnnOptimizerResult o : result.optimizers()) {
             CnnEval last = o.last();
             stdout.printf(Locale.ROOT, "%-28s %8.0f images/s  test accuracy %s  %s%s%n", o.label(), o.imagesPerSecond(),

@@ -64,20 +64,24 @@ public final class MaxPool2 implements Layer {
         }
     }
 
+    /** Writes every element of dx once (no separate zero fill): the winner gets dy, the other three 0. */
     private static void route(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int ih, int iw,
                               int oh, int ow) {
-        java.util.Arrays.fill(dx, from * ih * iw, to * ih * iw, 0f);
         for (int p = from; p < to; p++) {
             int src = p * ih * iw, dst = p * oh * ow;
+            if (2 * oh != ih || 2 * ow != iw) java.util.Arrays.fill(dx, src, src + ih * iw, 0f);
             for (int oy = 0; oy < oh; oy++, dst += ow) {
                 int r0 = src + 2 * oy * iw, r1 = r0 + iw;
                 for (int ox = 0; ox < ow; ox++) {
-                    float m = y[dst + ox];
+                    float m = y[dst + ox], g = dy[dst + ox];
                     int i0 = r0 + 2 * ox, i2 = r1 + 2 * ox;
-                    int best = x[i2] == m ? i2 : i2 + 1;
-                    best = x[i0 + 1] == m ? i0 + 1 : best;
-                    best = x[i0] == m ? i0 : best;
-                    dx[best] = dy[dst + ox];
+                    // first maximum in row-major order wins
+                    boolean w0 = x[i0] == m, w1 = !w0 && x[i0 + 1] == m, w2 = !w0 && !w1 && x[i2] == m;
+                    boolean w3 = !w0 && !w1 && !w2;
+                    dx[i0] = w0 ? g : 0f;
+                    dx[i0 + 1] = w1 ? g : 0f;
+                    dx[i2] = w2 ? g : 0f;
+                    dx[i2 + 1] = w3 ? g : 0f;
                 }
             }
         }

@@ -60,6 +60,19 @@ class GradientCheckTest {
     }
 
     @Test
+    void maxPoolRoutesATieToTheFirstMaximumOnly() {
+        Shape in = new Shape(1, 2, 4);
+        MaxPool2 pool = new MaxPool2(T, in);
+        // window 0 is a four-way tie (a blank region), window 1 ties its two right-hand values
+        float[] x = {0.5f, 0.5f, 1f, 3f, 0.5f, 0.5f, 2f, 3f};
+        float[] y = pool.forward(x, 1);
+        assertEquals(0.5f, y[0], 0f);
+        assertEquals(3f, y[1], 0f);
+        float[] dx = pool.backward(new float[]{7f, 9f}, 1, true);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[]{7f, 0f, 0f, 9f, 0f, 0f, 0f, 0f}, dx, 0f);
+    }
+
+    @Test
     void flattenIsAPermutationAndItsAdjoint() {
         Shape in = new Shape(4, 3, 2);
         checkLayer(new Flatten(T, in), in, 3, 1e-2);

@@ -1,0 +1,49 @@
+package org.muonscope.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code muonscope cnn} in-process on the bundled subset (small limits: seconds). */
+class CnnCommandTest {
+    @Test
+    void writesTheRunFilesAndPrintsImagesPerSecondPerOptimizer(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        CliTest.Outcome o = CliTest.run("cnn", "--data", "bundled", "--model", "mlp", "--optimizer", "sgd:lr=0.05,beta=0.9",
+                "--optimizer", "adam", "--train-limit", "200", "--test-limit", "100", "--batch", "50", "--eval-every", "2",
+                "--imbalance", "step:2", "--quiet", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("gd:lr=0.05,beta=0.9") && lines.get(0).contains("images/s"), o.out());
+        assertTrue(lines.get(1).startsWith("adam") && lines.get(1).contains("completed"), o.out());
+        for (String f : List.of("metrics.csv", "class_accuracy.csv", "spec.json", "provenance.json", "summary.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        // step:2 keeps 100 + 5 * 10 = 150 of the first 200 (20 per class): 3 steps of 50, evals at 2 and 3
+        List<String> m = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(1 + 2 * 2, m.size(), String.join("\n", m));
+        assertTrue(Files.readString(out.resolve("spec.json")).contains("\"gd:lr=0.05,beta=0.9\""));
+        assertTrue(Files.isRegularFile(out.resolve("checkpoints/optimizer-1.ckpt")));
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineNamingTheFieldOrFile(@TempDir Path dir) throws IOException {
+        String out = dir.resolve("o").toString();
+        CliTest.assertBadInput("imbalance", "cnn", "--data", "bundled", "--imbalance", "step:x", "--out", out);
+        CliTest.assertBadInput("model", "cnn", "--data", "bundled", "--model", "resnet", "--out", out);
+        CliTest.assertBadInput("adam.beta", "cnn", "--data", "bundled", "--optimizer", "adam:beta=0.9", "--out", out);
+        CliTest.assertBadInput("colored", "cnn", "--data", "bundled", "--colored", "1.5", "--out", out);
+        Path bad = Files.createDirectories(dir.resolve("idx"));
+        Files.write(bad.resolve("train-images-idx3-ubyte"), new byte[]{0, 0, 8, 1, 0, 0, 0, 0});
+        for (String f : List.of("train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.write(bad.resolve(f), new byte[8]);
+        }
+        CliTest.assertBadInput("train-images-idx3-ubyte", "cnn", "--data", bad.toString(), "--out", out);
+    }
+}
