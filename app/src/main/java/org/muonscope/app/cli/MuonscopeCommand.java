@@ -31,6 +31,7 @@ public final class MuonscopeCommand implements Runnable {
                 TheoryCommand::new,
                 OrthogonalizeCommand::new,
                 BenchCommand::new,
+                PlotCommand::new,
                 CnnCommand::new);
     }
 

@@ -14,10 +14,13 @@ import org.muonscope.engine.experiment.Snapshot;
  * is pending on the UI executor at a time, so a fast run cannot flood the FX event queue (one update per
  * frame at most, however many snapshots arrive).
  */
-public final class FxRunListener implements RunListener {
+public final class FxRunListener implements RunListener, RunEngine.FailureListener {
     /** Receives batches on the UI thread, in arrival order per optimizer. */
     public interface Sink {
         void onBatch(List<Snapshot> snapshots, List<OptimizerResult> ended, RunResult finished);
+
+        /** The run failed outright (an engine error, not a divergence). */
+        default void onFailure(Throwable error) { }
     }
 
     private final UiExecutor ui;
@@ -52,6 +55,11 @@ public final class FxRunListener implements RunListener {
         offer(result);
     }
 
+    @Override
+    public void onFailure(Throwable error) {
+        offer(error);
+    }
+
     private void offer(Object event) {
         if (detached) return;
         queue.add(event);
@@ -64,12 +72,15 @@ public final class FxRunListener implements RunListener {
         List<Snapshot> snaps = new ArrayList<>();
         List<OptimizerResult> ended = new ArrayList<>();
         RunResult finished = null;
+        Throwable failure = null;
         Object e;
         while ((e = queue.poll()) != null) {
             if (e instanceof Snapshot s) snaps.add(s);
             else if (e instanceof OptimizerResult r) ended.add(r);
             else if (e instanceof RunResult r) finished = r;
+            else if (e instanceof Throwable t) failure = t;
         }
         if (!snaps.isEmpty() || !ended.isEmpty() || finished != null) sink.onBatch(snaps, ended, finished);
+        if (failure != null) sink.onFailure(failure);
     }
 }

@@ -12,6 +12,11 @@ public interface RunEngine {
     /** Starts a run in the background; events arrive on the engine's threads. */
     Handle start(TheorySpec spec, RunListener listener);
 
+    /** Implemented by listeners that want to hear of a run that failed outright (not a divergence). */
+    interface FailureListener {
+        void onFailure(Throwable error);
+    }
+
     @FunctionalInterface
     interface Handle {
         /** Asks the run to stop at its next step; idempotent. */

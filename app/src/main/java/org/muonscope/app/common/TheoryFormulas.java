@@ -1,34 +1,54 @@
 package org.muonscope.app.common;
 
+import org.muonscope.engine.experiment.DataMode;
 import org.muonscope.engine.experiment.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.theory.ClosedForm;
+import org.muonscope.engine.theory.GaussianMixture;
 
 /**
- * The closed forms of THEORY.md section 1 that the views draw as dashed lines and fill into the explanation
- * pane (axis-aligned, population moments, {@code W_0 = 0}). Kept here until the engine's ClosedForm is merged.
+ * The closed forms the views draw (dashed lines, ticks, the explanation pane), taken from the engine's
+ * {@link ClosedForm} so every number shown comes from the engine. Per-point calls reuse one mixture per spec.
  */
 public final class TheoryFormulas {
+    private static TheorySpec cachedSpec;
+    private static GaussianMixture cachedMixture;
+    private static double[] cachedWStar;
+
     private TheoryFormulas() { }
 
-    /** {@code s_xx(c) = p_c mu^2 + sigma^2}. */
-    public static double sxx(TheorySpec s, int c) {
-        return s.priors()[c] * s.mu() * s.mu() + s.sigma() * s.sigma();
+    private static synchronized GaussianMixture mixture(TheorySpec s) {
+        if (s != cachedSpec) {
+            cachedMixture = GaussianMixture.of(s);
+            cachedWStar = ClosedForm.wStar(cachedMixture);
+            cachedSpec = s;
+        }
+        return cachedMixture;
     }
 
-    /** {@code w*_c = p_c mu / (p_c mu^2 + sigma^2)}. */
+    private static synchronized double[] wStarCached(TheorySpec s) {
+        mixture(s);
+        return cachedWStar;
+    }
+
+    /** {@code s_xx(c)}: {@code p_c mu^2 + sigma^2} in the mean basis. */
+    public static double sxx(TheorySpec s, int c) {
+        return mixture(s).sxxDiag(c);
+    }
+
+    /** The optimum's diagonal in the mean basis ({@code p_c mu / (p_c mu^2 + sigma^2)} without overlap). */
     public static double wStar(TheorySpec s, int c) {
-        return s.priors()[c] * s.mu() / sxx(s, c);
+        return wStarCached(s)[c];
     }
 
     public static double[] wStar(TheorySpec s) {
-        double[] w = new double[s.classes()];
-        for (int c = 0; c < w.length; c++) w[c] = wStar(s, c);
-        return w;
+        return wStarCached(s).clone();
     }
 
     /** GD, depth 1: {@code w*_c (1 - (1 - eta s_xx(c))^t)}. */
     public static double gd(TheorySpec s, int c, double eta, double t) {
-        return wStar(s, c) * (1 - Math.pow(1 - eta * sxx(s, c), t));
+        GaussianMixture g = mixture(s);
+        return g.syxDiag(c) / g.sxxDiag(c) * (1 - Math.pow(1 - eta * g.sxxDiag(c), t));
     }
 
     /** SpecGD, depth L: the end-to-end diagonal grows as {@code (eta t)^L} until it reaches {@code w*_c}. */
@@ -36,19 +56,16 @@ public final class TheoryFormulas {
         return Math.min(Math.pow(eta * t, depth), wStar(s, c));
     }
 
-    /** GD, depth 1: {@code ceil(ln 0.1 / ln(1 - eta s_xx))}; -1 when the step is unstable ({@code eta s_xx >= 2}). */
     public static long t90Gd(TheorySpec s, int c, double eta) {
-        double r = 1 - eta * sxx(s, c);
-        if (Math.abs(r) >= 1) return -1;
-        if (r <= 0) return 1;
-        return (long) Math.ceil(Math.log(0.1) / Math.log(r));
+        return ClosedForm.gdT90(sxx(s, c), eta);
     }
 
     /** SpecGD, depth L: {@code (0.9 w*_c)^(1/L) / eta}, rounded up to a whole step. */
     public static long t90Spec(TheorySpec s, int c, double eta, int depth) {
-        return (long) Math.ceil(t90SpecExact(s, c, eta, depth) - 1e-9);
+        return (long) Math.ceil(ClosedForm.specGdT90(wStar(s, c), eta, depth) - 1e-9);
     }
 
+    /** The unrounded {@code (0.9 w*_c)^(1/L) / eta}. */
     public static double t90SpecExact(TheorySpec s, int c, double eta, int depth) {
         return Math.pow(0.9 * wStar(s, c), 1.0 / depth) / eta;
     }
@@ -64,25 +81,27 @@ public final class TheoryFormulas {
         return max / min;
     }
 
-    /** Whether a closed form exists for this optimizer kind in this spec (THEORY.md's table). */
+    /**
+     * Whether a closed form covers this optimizer here, by the engine's rule (the runner's t90 theory column):
+     * population moments and orthogonal means; GD at depth 1 from {@code W = 0} without momentum; SpecGD at
+     * depth 1 from {@code W = 0} or at any depth from a small init.
+     */
     public static boolean hasTheory(TheorySpec s, OptimizerSpec o) {
-        String kind = o.kind();
-        boolean plain = !s.rotated() && s.overlap() == 0 && s.mode().kind() == org.muonscope.engine.experiment.DataMode.Kind.POPULATION;
-        if (!plain) return false;
-        return switch (kind) {
-            case "gd" -> s.depth() == 1 && o.beta() == 0;
-            case "specgd" -> true;
+        if (s.mode().kind() != DataMode.Kind.POPULATION || !ClosedForm.available(mixture(s))) return false;
+        return switch (o.kind()) {
+            case "gd" -> s.depth() == 1 && s.init() == 0 && o.beta() == 0;
+            case "specgd" -> s.depth() > 1 || s.init() == 0;
             default -> false;
         };
     }
 
-    /** The theory value of the diagonal for an optimizer kind, NaN where no closed form exists. */
+    /** The theory value of the diagonal for an optimizer, NaN where no closed form exists. */
     public static double diag(TheorySpec s, OptimizerSpec o, int c, double t) {
         if (!hasTheory(s, o)) return Double.NaN;
         return o.kind().equals("gd") ? gd(s, c, o.lr(), t) : specGd(s, c, o.lr(), t, s.depth());
     }
 
-    /** The theory t90 for an optimizer kind, -1 where none. */
+    /** The theory t90 for an optimizer, -1 where none. */
     public static long t90(TheorySpec s, OptimizerSpec o, int c) {
         if (!hasTheory(s, o)) return -1;
         return o.kind().equals("gd") ? t90Gd(s, c, o.lr()) : t90Spec(s, c, o.lr(), s.depth());

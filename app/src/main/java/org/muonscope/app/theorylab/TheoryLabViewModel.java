@@ -43,7 +43,7 @@ public final class TheoryLabViewModel {
     public enum PriorPreset { UNIFORM, STEP, LONG_TAIL, CUSTOM }
 
     /** Quiet period before a re-run: long enough to coalesce a slider drag, short enough to feel live. */
-    public static final long DEBOUNCE_MILLIS = 120;
+    public static final long DEBOUNCE_MILLIS = 80;
     /** The most snapshots per optimizer a run keeps: about one per pixel of a wide plot. */
     public static final int MAX_SNAPSHOTS = 2000;
 
@@ -208,8 +208,19 @@ public final class TheoryLabViewModel {
         version.set(version.get() + 1);
         running.set(true);
         status.set("Running " + spec.optimizers().size() + " optimizers for " + spec.steps() + " steps...");
-        FxRunListener listener = new FxRunListener(ui, (snaps, ended, finished) -> {
-            if (id == runs) accept(fresh, snaps, ended, finished);
+        FxRunListener listener = new FxRunListener(ui, new FxRunListener.Sink() {
+            @Override
+            public void onBatch(List<Snapshot> snaps, List<OptimizerResult> ended, RunResult finished) {
+                if (id == runs) accept(fresh, snaps, ended, finished);
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                if (id != runs) return;
+                running.set(false);
+                inFlight = null;
+                status.set("Engine error: " + error.getMessage());
+            }
         });
         inFlightListener = listener;
         try {

@@ -58,12 +58,26 @@ class PlotCommandTest {
         assertTrue(svg.contains("specgd"), "the legend names the optimizers read from the folder");
     }
 
+    /** Through the real command tree: exit 2 and one line naming the field, as for every subcommand. */
+    private static String[] muonscope(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int code = MuonscopeCommand.run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        return new String[] {Integer.toString(code), err.toString().strip()};
+    }
+
     @Test
-    void badInputFails() throws Exception {
+    void badInputExitsWithStatus2AndOneLine() throws Exception {
         Path run = results();
-        assertNotEquals(0, plot("--run", run.toString(), "--figure", "nope", "--out", dir.resolve("x.png").toString()));
-        assertNotEquals(0, plot("--run", run.toString(), "--figure", "depth", "--out", dir.resolve("x.gif").toString()));
-        assertNotEquals(0, plot("--run", dir.resolve("missing").toString(), "--figure", "depth", "--out", dir.resolve("x.png").toString()));
+        String[] r = muonscope("plot", "--run", run.toString(), "--figure", "nope", "--out", dir.resolve("x.png").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("figure") && !r[1].contains("\n"), r[1]);
+        r = muonscope("plot", "--run", run.toString(), "--figure", "depth", "--out", dir.resolve("x.gif").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("format"), r[1]);
+        r = muonscope("plot", "--run", dir.resolve("missing").toString(), "--figure", "depth", "--out", dir.resolve("x.png").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("run"), r[1]);
+        assertNotEquals("0", muonscope("plot", "--figure", "depth")[0], "--run and --out are required");
         assertTrue(Files.notExists(dir.resolve("x.png")));
     }
 }

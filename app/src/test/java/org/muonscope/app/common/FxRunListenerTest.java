@@ -37,4 +37,18 @@ class FxRunListenerTest {
         queued.forEach(Runnable::run);
         assertEquals(List.of(), batches);
     }
+
+    @Test
+    void anEngineFailureReachesTheSink() {
+        List<Runnable> queued = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        FxRunListener l = new FxRunListener(queued::add, new FxRunListener.Sink() {
+            @Override public void onBatch(List<Snapshot> s, List<org.muonscope.engine.experiment.OptimizerResult> e,
+                                          org.muonscope.engine.experiment.RunResult f) { }
+            @Override public void onFailure(Throwable t) { failures.add(t.getMessage()); }
+        });
+        l.onFailure(new IllegalStateException("boom"));
+        queued.forEach(Runnable::run);
+        assertEquals(List.of("boom"), failures);
+    }
 }

@@ -65,5 +65,8 @@ class TheoryFormulasTest {
         assertEquals(false, TheoryFormulas.hasTheory(s, OptimizerSpec.parse("muon")));
         assertEquals(false, TheoryFormulas.hasTheory(spec(2), OptimizerSpec.parse("gd")));
         assertEquals(true, TheoryFormulas.hasTheory(spec(2), OptimizerSpec.parse("specgd")));
+        TheorySpec overlap = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0.3,
+                DataMode.POPULATION, 100, 1, 1, List.of(OptimizerSpec.parse("gd"))).spec();
+        assertEquals(false, TheoryFormulas.hasTheory(overlap, OptimizerSpec.parse("specgd")), "overlap breaks the closed forms");
     }
 }
