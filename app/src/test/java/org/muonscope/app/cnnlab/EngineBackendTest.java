@@ -58,4 +58,69 @@ class EngineBackendTest {
             }
         }
     }
+
+    /** Collects a run's events; cancels the run from the training thread once it reaches {@code cancelAt}. */
+    private static final class Recorder implements TrainingBackend.TrainingObserver {
+        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        final List<EvalPoint> evals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final long cancelAt;
+        final java.util.concurrent.CompletableFuture<TrainingBackend.TrainingJob> job = new java.util.concurrent.CompletableFuture<>();
+        volatile TrainingBackend.Outcome outcome;
+        volatile RunInfo info;
+
+        Recorder(long cancelAt) {
+            this.cancelAt = cancelAt;
+        }
+
+        @Override public void onStarted(RunInfo i) { info = i; }
+
+        @Override
+        public void onProgress(TrainingBackend.Progress p) {
+            // On the training thread: the flag is set before the next step, so where it stops is deterministic.
+            if (p.step() >= cancelAt) job.join().cancel();
+        }
+
+        @Override public void onEvaluation(EvalPoint p) { evals.add(p); }
+
+        @Override
+        public void onEnded(TrainingBackend.Outcome o, String message) {
+            outcome = o;
+            ended.countDown();
+        }
+
+        Recorder await() throws InterruptedException {
+            assertTrue(ended.await(120, java.util.concurrent.TimeUnit.SECONDS), "the run ended");
+            return this;
+        }
+    }
+
+    private Recorder run(LabRunSpec spec, java.nio.file.Path dir, boolean resume, long cancelAt) throws Exception {
+        Recorder r = new Recorder(cancelAt);
+        r.job.complete(backend.start(spec, dir, resume, r));
+        return r.await();
+    }
+
+    @Test
+    void aRunCancelledAfterItsFirstEpochResumesToTheSameNumbersAsAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        // 128 images in batches of 32: 4 steps an epoch, 3 epochs; evaluations every 2 steps on 100 test images.
+        LabRunSpec spec = new LabRunSpec(DatasetChoice.BUNDLED, Experiment.PLAIN, "mlp", "SGD",
+                org.muonscope.engine.optim.OptimizerSpec.parse("gd:lr=0.05,beta=0.9"), 3, 32, 2, 5, 1, 128, 100);
+        Recorder whole = run(spec, tmp.resolve("whole"), false, Long.MAX_VALUE);
+        assertEquals(TrainingBackend.Outcome.COMPLETED, whole.outcome);
+        assertEquals(12, whole.info.totalSteps());
+
+        java.nio.file.Path dir = tmp.resolve("interrupted");
+        Recorder first = run(spec, dir, false, 6);
+        assertEquals(TrainingBackend.Outcome.CANCELLED, first.outcome);
+        assertTrue(backend.canResume(dir), "the first epoch's checkpoint is there");
+        Recorder rest = run(spec, dir, true, Long.MAX_VALUE);
+        assertEquals(TrainingBackend.Outcome.COMPLETED, rest.outcome);
+        assertEquals(6, rest.evals.get(0).step(), "resumed after epoch 1 (step 4): the next evaluation is at step 6");
+        EvalPoint a = whole.evals.get(whole.evals.size() - 1), b = rest.evals.get(rest.evals.size() - 1);
+        assertEquals(12, b.step());
+        assertEquals(a.trainLoss(), b.trainLoss(), 0, "bit-identical to the uninterrupted run");
+        assertArrayEquals(a.classAccuracy(), b.classAccuracy(), 0);
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("metrics.csv")));
+    }
 }
