@@ -59,6 +59,7 @@ public final class TheoryLabView extends BorderPane {
     /** While a run streams in, the figures are redrawn at most this often (a redraw costs two chart renders). */
     private static final long RUNNING_REDRAW_NANOS = 150_000_000L;
     private long lastRender;
+    private Object sweptSpec;
     private long drawnVersion = -1;
     private double drawnCursor = Double.NaN;
     private final Map<String, Long> figureVersion = new LinkedHashMap<>();
@@ -131,6 +132,7 @@ public final class TheoryLabView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.versionProperty().addListener((o, a, b) -> awaitingFirstFrame |= vm.changedAt() > 0);
         vm.presenterProperty().addListener((o, a, b) -> styleDirty = true);
+        vm.depthSweep().measuredProperty().addListener((o, a, b) -> figureVersion.remove("depth"));
         vm.darkProperty().addListener((o, a, b) -> styleDirty = true);
         vm.optimizers().addListener((javafx.beans.InvalidationListener) x -> styleDirty = true);
         timer = new AnimationTimer() {
@@ -231,6 +233,11 @@ public final class TheoryLabView extends BorderPane {
                 if (data.slots().isEmpty() || !data.slot(0).snapshots().isEmpty()) lastRender = now;
                 drew = true;
             }
+            if ("depth".equals(visible) && data.isFinished() && sweptSpec != data.spec()) {
+                // measured t90 for L = 1..6 costs six engine runs: only when someone looks at the depth view
+                sweptSpec = data.spec();
+                vm.depthSweep().start(data.spec());
+            }
             if (visible != null) {
                 boolean resized = viewers.get(visible).takeSizeChanged();
                 if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
@@ -270,6 +277,7 @@ public final class TheoryLabView extends BorderPane {
 
     private void rebuild(String name, RunData data) {
         FigureView v = viewers.get(name);
+        if (name.equals("depth")) ((org.muonscope.app.plots.DepthFigure) figures.get(name)).setMeasured(vm.depthSweep().measuredProperty().get());
         int width = (int) Math.max(300, v.getWidth());
         figures.get(name).update(data, style(), width);
         v.render();
