@@ -60,6 +60,7 @@ public final class TheoryLabView extends BorderPane {
     private static final long RUNNING_REDRAW_NANOS = 150_000_000L;
     private long lastRender;
     private Object sweptSpec;
+    private long explainedVersion = -1;
     private long drawnVersion = -1;
     private double drawnCursor = Double.NaN;
     private final Map<String, Long> figureVersion = new LinkedHashMap<>();
@@ -96,7 +97,7 @@ public final class TheoryLabView extends BorderPane {
         VBox.setVgrow(main, Priority.ALWAYS);
 
         explain.setEditable(false);
-        explain.setWrapText(false);
+        explain.setWrapText(true);
         explain.getStyleClass().add("explain");
         explain.setId("explain");
         VBox saturation = new VBox(saturationTable, viewers.get("saturation"));
@@ -109,7 +110,10 @@ public final class TheoryLabView extends BorderPane {
                 tab("Explain", explain));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-views");
-        side.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> drawnCursor = Double.NaN);
+        side.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            drawnCursor = Double.NaN;
+            explainedVersion = -1;
+        });
 
         SplitPane split = new SplitPane(center, side);
         split.setDividerPositions(0.6);
@@ -249,10 +253,13 @@ public final class TheoryLabView extends BorderPane {
             double c = vm.animation().cursor();
             viewers.get("trajectories").setCursor(c);
             if (visible != null) viewers.get(visible).setCursor(c);
-            if (c != drawnCursor) {
-                if (side.getSelectionModel().getSelectedIndex() == 4) explain.setText(Explanation.of(data, c));
+            if (c != drawnCursor || explainedVersion != drawnVersion) {
+                if (side.getSelectionModel().getSelectedIndex() == 4) {
+                    explain.setText(Explanation.of(data, c));
+                    explainedVersion = drawnVersion;
+                }
+                drew |= c != drawnCursor;
                 drawnCursor = c;
-                drew = true;
             }
             if (drew && awaitingFirstFrame && !data.slots().isEmpty() && !data.slot(0).snapshots().isEmpty()) {
                 lastLatencyMillis = (System.nanoTime() - vm.changedAt()) / 1e6;
