@@ -26,6 +26,8 @@ public final class MuonscopeApp extends Application {
         if (lab != null) {
             String preset = System.getProperty("muonscope.preset", "theory-imbalance");
             lab.loadPreset(preset);
+            String tab = System.getProperty("muonscope.sideTab");
+            if (tab != null) lab.sideViews().getSelectionModel().select(Integer.parseInt(tab));
             String session = System.getProperty("muonscope.session");
             if (session != null) lab.openSession(java.nio.file.Path.of(session));
             // for screenshots and classrooms: start in presenter mode or the dark theme
