@@ -45,18 +45,7 @@ final class Probe extends Thread {
             r.put("figure_render_ms_last", fx(() -> lab.viewer("trajectories").renderMillis()));
             r.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             fx(() -> { lab.viewModel().animation().playingProperty().set(false); return null; });
-            double[] lat = new double[5];
-            for (int i = 0; i < lat.length; i++) {
-                double before = fx(lab::lastLatencyMillis);
-                final int k = i;
-                fx(() -> { lab.viewModel().setSnr(lab.viewModel().snr() * (k % 2 == 0 ? 1.1 : 1 / 1.1)); return null; });
-                long w0 = System.nanoTime();
-                while (fx(lab::lastLatencyMillis).equals(before) && System.nanoTime() - w0 < 10e9) Thread.sleep(5);
-                lat[i] = fx(lab::lastLatencyMillis);
-                waitFinished(30);
-                Thread.sleep(300);
-            }
-            r.put("change_to_first_frame_ms", lat);
+            r.put("change_to_first_frame_ms_stress", latencies(5));
             for (PlotExporter.Format f : new PlotExporter.Format[] {PlotExporter.Format.SVG, PlotExporter.Format.PDF, PlotExporter.Format.PNG2X}) {
                 double best = Double.MAX_VALUE;
                 for (int i = 0; i < 4; i++) {
@@ -69,6 +58,10 @@ final class Probe extends Thread {
                 }
                 r.put(f.name().toLowerCase() + "_export_ms_best_of_4", best);
             }
+            fx(() -> { lab.loadPreset("theory-imbalance"); return null; });
+            waitFinished(60);
+            Thread.sleep(500);
+            r.put("change_to_first_frame_ms_imbalance", latencies(5));
         } catch (Exception e) {
             r.put("error", e.toString());
         }
@@ -85,6 +78,22 @@ final class Probe extends Thread {
             // nowhere left to report
         }
         if (Boolean.parseBoolean(System.getProperty("muonscope.probe.exit", "true"))) Platform.exit();
+    }
+
+    /** Nudges the SNR and waits for the first frame drawn from the new run, {@code n} times. */
+    private double[] latencies(int n) throws Exception {
+        double[] lat = new double[n];
+        for (int i = 0; i < lat.length; i++) {
+            double before = fx(lab::lastLatencyMillis);
+            final int k = i;
+            fx(() -> { lab.viewModel().setSnr(lab.viewModel().snr() * (k % 2 == 0 ? 1.1 : 1 / 1.1)); return null; });
+            long w0 = System.nanoTime();
+            while (fx(lab::lastLatencyMillis).equals(before) && System.nanoTime() - w0 < 10e9) Thread.sleep(5);
+            lat[i] = fx(lab::lastLatencyMillis);
+            waitFinished(30);
+            Thread.sleep(300);
+        }
+        return lat;
     }
 
     private void waitFinished(int seconds) throws Exception {

@@ -111,6 +111,7 @@ public final class EngineBackend implements TrainingBackend {
         public void run() {
             try {
                 CnnSpec cs = toEngine(spec);
+                Files.createDirectories(dir);
                 Path ckpt = dir.resolve("checkpoints");
                 if (!resume) deleteTree(ckpt);
                 TrainTest data = load(cs);
@@ -170,11 +171,19 @@ public final class EngineBackend implements TrainingBackend {
         SpuriousPixel pixel = cs.spuriousPixel() > 0 ? SpuriousPixel.forData(train, cs.spuriousPixel(), seed + SPURIOUS_SEED_OFFSET) : null;
         int size = train.shape().size(), w = train.shape().w();
         int[] taken = new int[train.classes()];
+        boolean[] showedDisagreeing = new boolean[train.classes()];
         List<DataPreview.Sample> samples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             int c = train.labels()[i];
-            if (taken[c] >= perClass) continue;
-            taken[c]++;
+            // With colored digits, the last image of each row is one whose color disagrees with its label, if any.
+            boolean disagrees = train.groups() != null && train.groups()[i] % 2 != c;
+            if (disagrees) {
+                if (showedDisagreeing[c]) continue;
+                showedDisagreeing[c] = true;
+            } else {
+                if (taken[c] >= (train.groups() != null ? perClass - 1 : perClass)) continue;
+                taken[c]++;
+            }
             float[] px = new float[size];
             System.arraycopy(train.images(), i * size, px, 0, size);
             int mx = -1, my = -1;
@@ -182,10 +191,12 @@ public final class EngineBackend implements TrainingBackend {
                 mx = pixel.position(c) % w;
                 my = pixel.position(c) / w;
             }
-            String note = train.groups() != null ? train.groupNames().get(train.groups()[i]).replace("label", "y").replace("-color", " c") : "";
+            // Colored digits: group = 2 * label + color; the sample grid draws color 0 red and color 1 green.
+            String note = train.groups() != null ? (train.groups()[i] % 2 == 0 ? "red" : "green")
+                    + (train.groups()[i] % 2 == c ? "" : " (disagrees)") : "";
             samples.add(new DataPreview.Sample(c, train.shape().c(), train.shape().h(), w, px, mx, my, note));
         }
-        samples.sort(Comparator.comparingInt(DataPreview.Sample::label));
+        samples.sort(Comparator.comparingInt(DataPreview.Sample::label).thenComparing(x -> x.note().contains("disagrees")));
         return new DataPreview(classNames(t), train.classCounts(), samples);
     }
 

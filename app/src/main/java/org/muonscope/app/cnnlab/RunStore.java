@@ -24,7 +24,8 @@ import org.muonscope.engine.optim.OptimizerSpec;
 public final class RunStore {
     static final String STATE_FILE = "lab-run.json";
     static final String HISTORY_FILE = "lab-history.json";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,31 +43,14 @@ public final class RunStore {
     public Path root() { return root; }
 
     /**
-     * A fresh, empty folder for a new run, named {@code NNNNN-time-label}: the leading sequence number keeps the
-     * folders in creation order when several start within the same second.
+     * The folder of a new run, {@code time-NNNN-label} (milliseconds, then a sequence number so runs queued
+     * within the same millisecond keep their order). Computed without touching the disk, so the FX thread can
+     * call it; the folder is created by the first write into it ({@link #writeState}) or by the engine.
      */
-    public synchronized Path newRunDir(LabRunSpec spec) {
-        try {
-            Files.createDirectories(root);
-            int next = 1;
-            try (Stream<Path> dirs = Files.list(root)) {
-                for (Path d : dirs.toList()) {
-                    String name = d.getFileName().toString();
-                    int dash = name.indexOf('-');
-                    if (dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit)) {
-                        next = Math.max(next, Integer.parseInt(name.substring(0, dash)) + 1);
-                    }
-                }
-            }
-            String label = spec.optimizerLabel().replaceAll("[^A-Za-z0-9]+", "") + "-"
-                    + spec.experiment().label().replaceAll("[^A-Za-z0-9.]+", "");
-            for (; ; next++) {
-                Path dir = root.resolve(String.format("%05d-%s-%s", next, LocalDateTime.now().format(STAMP), label));
-                if (!Files.exists(dir)) return Files.createDirectory(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a run folder under " + root, e);
-        }
+    public Path newRunDir(LabRunSpec spec) {
+        String label = spec.optimizerLabel().replaceAll("[^A-Za-z0-9]+", "") + "-"
+                + spec.experiment().label().replaceAll("[^A-Za-z0-9.]+", "");
+        return root.resolve(String.format("%s-%04d-%s", LocalDateTime.now().format(STAMP), sequence.incrementAndGet(), label));
     }
 
     /** What is saved of a run besides its history. */
@@ -78,10 +62,12 @@ public final class RunStore {
         n.put("message", s.message() == null ? "" : s.message());
         n.set("spec", specToJson(s.spec()));
         if (s.info() != null) n.set("info", json.valueToTree(s.info()));
+        Files.createDirectories(s.dir());
         AtomicWrite.write(s.dir().resolve(STATE_FILE), json.writeValueAsBytes(n));
     }
 
     public void writeHistory(Path dir, List<EvalPoint> history) throws IOException {
+        Files.createDirectories(dir);
         AtomicWrite.write(dir.resolve(HISTORY_FILE), json.writeValueAsBytes(history));
     }
 
@@ -117,6 +103,7 @@ public final class RunStore {
     }
 
     public void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
         if (!dir.startsWith(root)) throw new IOException(dir + " is not a run folder under " + root);
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

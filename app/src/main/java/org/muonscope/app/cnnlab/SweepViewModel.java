@@ -23,7 +23,7 @@ public final class SweepViewModel {
     private final ObjectProperty<Experiment.Kind> kind = new SimpleObjectProperty<>(this, "kind", Experiment.Kind.STEP_IMBALANCE);
     private final StringProperty valuesText = new SimpleStringProperty(this, "valuesText", "1, 5, 10, 20, 50");
     private final StringProperty seedsText = new SimpleStringProperty(this, "seedsText", "1");
-    private final DoubleProperty earlyFraction = new SimpleDoubleProperty(this, "earlyFraction", 0.25);
+    private final DoubleProperty earlyFraction = new SimpleDoubleProperty(this, "earlyFraction", 0.5);
     private final ObservableList<RunItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<List<SweepSummary.Chart>> charts = new SimpleObjectProperty<>(this, "charts", List.of());
     private final StringProperty error = new SimpleStringProperty(this, "error", "");

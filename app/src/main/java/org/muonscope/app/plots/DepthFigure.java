@@ -27,6 +27,12 @@ public final class DepthFigure extends LabFigure {
     private final RevealDataset spreadMeasured = new RevealDataset();
     private final XYPlot top;
     private final XYPlot bottom;
+    private long[][] sweep;
+
+    /** The measured SpecGD {@code t90[L-1][c]} of a depth sweep (rows null until run); drawn as squares. */
+    public void setMeasured(long[][] t90) {
+        sweep = t90;
+    }
 
     public DepthFigure() {
         top = new XYPlot(perClass, null, new NumberAxis("SpecGD t90 (steps)"), marked(true));
@@ -100,35 +106,58 @@ public final class DepthFigure extends LabFigure {
         br.setSeriesShape(0, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot), false);
 
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(legendLine("SpecGD theory, eta = " + eta + " (shade: class, thick = minority)", base, style.stroke(2f)));
+        legend.add(legendLine("SpecGD theory (0.9 w*)^(1/L) / eta, eta = " + eta, base, style.stroke(2f)));
         XYLineAndShapeRenderer mr = (XYLineAndShapeRenderer) top.getRenderer(1);
         XYLineAndShapeRenderer smr = (XYLineAndShapeRenderer) bottom.getRenderer(1);
         double big = 11 * Math.sqrt(style.fontScale());
-        for (RunData.Slot slot : data.slots()) {
-            OptimizerSpec o = spec.optimizers().get(slot.index());
-            if (!o.kind().equals("specgd") && !o.kind().equals("muon")) continue;
-            double tmin = Double.MAX_VALUE, tmax = 0;
-            boolean all = true;
+        java.awt.Shape square = new java.awt.geom.Rectangle2D.Double(-big / 2, -big / 2, big, big);
+        if (sweep != null) {
             for (int c = 0; c < k; c++) {
-                long t = slot.t90(c, wStar[c]);
-                if (t < 0) { all = false; continue; }
+                List<double[]> pts = new ArrayList<>();
+                for (int l = 1; l <= MAX_DEPTH; l++) {
+                    long[] row = sweep[l - 1];
+                    if (row != null && c < row.length && row[c] >= 0) pts.add(new double[] {l, row[c]});
+                }
+                if (pts.isEmpty()) continue;
                 int s = perClassMeasured.getSeriesCount();
-                perClassMeasured.add(slot.label() + " c" + (c + 1), new double[] {spec.depth()}, new double[] {t});
-                mr.setSeriesPaint(s, style.slot(slot.index()), false);
-                mr.setSeriesShape(s, new java.awt.geom.Rectangle2D.Double(-big / 4, -big / 4, big / 2, big / 2), false);
-                tmin = Math.min(tmin, t);
-                tmax = Math.max(tmax, Math.max(t, 1));
+                perClassMeasured.add("measured class " + (c + 1), pts.stream().mapToDouble(p -> p[0]).toArray(),
+                        pts.stream().mapToDouble(p -> p[1]).toArray());
+                mr.setSeriesPaint(s, Palette.shade(base, rank[c], k, style.background()), false);
+                mr.setSeriesShape(s, square, false);
+                mr.setSeriesShapesFilled(s, false);
+                mr.setSeriesOutlineStroke(s, style.stroke(1.6f), false);
+                mr.setUseOutlinePaint(false);
+                mr.setDrawOutlines(true);
             }
-            legend.add(legendShape(slot.label() + " measured at L = " + spec.depth(), style.slot(slot.index()),
-                    new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8), true));
-            if (all && tmin > 0) {
-                int s = spreadMeasured.getSeriesCount();
-                spreadMeasured.add(slot.label() + " spread", new double[] {spec.depth()}, new double[] {tmax / tmin});
-                smr.setSeriesPaint(s, style.slot(slot.index()), false);
-                smr.setSeriesShape(s, new java.awt.geom.Rectangle2D.Double(-big / 4, -big / 4, big / 2, big / 2), false);
+            List<double[]> sp2 = new ArrayList<>();
+            for (int l = 1; l <= MAX_DEPTH; l++) {
+                long[] row = sweep[l - 1];
+                if (row == null) continue;
+                long min = Long.MAX_VALUE, max = 0;
+                boolean all = row.length == k;
+                for (long t : row) {
+                    if (t < 0) all = false;
+                    min = Math.min(min, Math.max(1, t));
+                    max = Math.max(max, t);
+                }
+                if (all) sp2.add(new double[] {l, (double) max / min});
             }
+            if (!sp2.isEmpty()) {
+                spreadMeasured.add("measured spread", sp2.stream().mapToDouble(p -> p[0]).toArray(),
+                        sp2.stream().mapToDouble(p -> p[1]).toArray());
+                smr.setSeriesPaint(0, base, false);
+                smr.setSeriesShape(0, square, false);
+                smr.setSeriesShapesFilled(0, false);
+                smr.setUseOutlinePaint(false);
+                smr.setDrawOutlines(true);
+                smr.setSeriesOutlineStroke(0, style.stroke(1.6f), false);
+            }
+            legend.add(legendShape("SpecGD measured (engine, one run per depth, init " + 1e-3 + ")", base,
+                    new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10), false));
         }
+        legend.add(legendLine("shade: class, thick = minority", style.faint(), style.stroke(2.8f)));
         ((CombinedDomainXYPlot) chart.getPlot()).setFixedLegendItems(legend);
+        for (int i = 0; i < perClassMeasured.getSeriesCount(); i++) tops.add(perClassMeasured.ys(i));
         double[] b = finiteBounds(tops);
         fixRange(top.getRangeAxis(), 0, b[1], 0.05);
         fixRange(bottom.getRangeAxis(), 1, Math.max(1.01, sp[0]), 0.06);

@@ -23,8 +23,13 @@ public final class Explanation {
                 s.classes(), s.mu(), s.sigma(), s.mu() * s.mu() / (s.sigma() * s.sigma()), s.depth()));
         sb.append(f("Minority class %d (p = %.3f), largest class %d (p = %.3f).%n%n", m + 1, s.priors()[m], big + 1, s.priors()[big]));
         sb.append("Target (population optimum, diagonal):\n");
-        sb.append(f("  w*_c = p_c mu / (p_c mu^2 + sigma^2)%n  minority: %.3f * %.3g / (%.3f * %.3g + %.3g) = %.4f%n  largest:  %.4f%n%n",
-                s.priors()[m], s.mu(), s.priors()[m], s.mu() * s.mu(), s.sigma() * s.sigma(), wm, wb));
+        if (s.overlap() == 0) {
+            sb.append(f("  w*_c = p_c mu / (p_c mu^2 + sigma^2)%n  minority: %.3f * %.3g / (%.3f * %.3g + %.3g) = %.4f%n  largest:  %.4f%n%n",
+                    s.priors()[m], s.mu(), s.priors()[m], s.mu() * s.mu(), s.sigma() * s.sigma(), wm, wb));
+        } else {
+            sb.append(f("  overlapping means: w* = diag(Syx Sxx^-1) in the mean basis (no per-class formula)%n"
+                    + "  minority: %.4f, largest: %.4f%n%n", wm, wb));
+        }
         for (OptimizerSpec o : s.optimizers()) {
             if (o.kind().equals("gd") && TheoryFormulas.hasTheory(s, o)) {
                 double sxx = TheoryFormulas.sxx(s, m);
@@ -36,7 +41,7 @@ public final class Explanation {
             }
         }
         for (OptimizerSpec o : s.optimizers()) {
-            if (o.kind().equals("specgd")) {
+            if (o.kind().equals("specgd") && TheoryFormulas.hasTheory(s, o)) {
                 int l = s.depth();
                 sb.append(f("SpecGD (eta = %.3g): every singular value grows by eta per step and factor.%n", o.lr()));
                 sb.append(f("  t_90 = (0.9 w*)^(1/L) / eta = (0.9 * %.4f)^(1/%d) / %.3g = %d for the minority,%n",
@@ -55,8 +60,9 @@ public final class Explanation {
             if (slot.diverged()) {
                 sb.append(f("  %-9s DIVERGED: %s%n", slot.label(), slot.result().message()));
             } else if (at != null) {
-                sb.append(f("  %-9s minority W[m,m] = %.4f (%3.0f%% of w*), balanced acc %.3f, worst-class acc %.3f%n",
-                        slot.label(), at.diag()[m], 100 * at.diag()[m] / wm, at.balancedAccuracy(), at.worstClassAccuracy()));
+                sb.append(f("  %-9s minority W[m,m] = %.4f (%3.0f%% of w*), balanced acc %.3f, worst-class acc %.3f%s%n",
+                        slot.label(), at.diag()[m], 100 * at.diag()[m] / wm, at.balancedAccuracy(), at.worstClassAccuracy(),
+                        s.overlap() > 0 ? f(", off-diagonal mass %.3f", at.offdiagRatio()) : ""));
             }
         }
         return sb.toString();

@@ -59,6 +59,8 @@ public final class TheoryLabView extends BorderPane {
     /** While a run streams in, the figures are redrawn at most this often (a redraw costs two chart renders). */
     private static final long RUNNING_REDRAW_NANOS = 150_000_000L;
     private long lastRender;
+    private Object sweptSpec;
+    private long explainedVersion = -1;
     private long drawnVersion = -1;
     private double drawnCursor = Double.NaN;
     private final Map<String, Long> figureVersion = new LinkedHashMap<>();
@@ -95,7 +97,7 @@ public final class TheoryLabView extends BorderPane {
         VBox.setVgrow(main, Priority.ALWAYS);
 
         explain.setEditable(false);
-        explain.setWrapText(false);
+        explain.setWrapText(true);
         explain.getStyleClass().add("explain");
         explain.setId("explain");
         VBox saturation = new VBox(saturationTable, viewers.get("saturation"));
@@ -108,7 +110,10 @@ public final class TheoryLabView extends BorderPane {
                 tab("Explain", explain));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-views");
-        side.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> drawnCursor = Double.NaN);
+        side.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            drawnCursor = Double.NaN;
+            explainedVersion = -1;
+        });
 
         SplitPane split = new SplitPane(center, side);
         split.setDividerPositions(0.6);
@@ -131,6 +136,7 @@ public final class TheoryLabView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.versionProperty().addListener((o, a, b) -> awaitingFirstFrame |= vm.changedAt() > 0);
         vm.presenterProperty().addListener((o, a, b) -> styleDirty = true);
+        vm.depthSweep().measuredProperty().addListener((o, a, b) -> figureVersion.remove("depth"));
         vm.darkProperty().addListener((o, a, b) -> styleDirty = true);
         vm.optimizers().addListener((javafx.beans.InvalidationListener) x -> styleDirty = true);
         timer = new AnimationTimer() {
@@ -231,6 +237,11 @@ public final class TheoryLabView extends BorderPane {
                 if (data.slots().isEmpty() || !data.slot(0).snapshots().isEmpty()) lastRender = now;
                 drew = true;
             }
+            if ("depth".equals(visible) && data.isFinished() && sweptSpec != data.spec()) {
+                // measured t90 for L = 1..6 costs six engine runs: only when someone looks at the depth view
+                sweptSpec = data.spec();
+                vm.depthSweep().start(data.spec());
+            }
             if (visible != null) {
                 boolean resized = viewers.get(visible).takeSizeChanged();
                 if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
@@ -242,10 +253,13 @@ public final class TheoryLabView extends BorderPane {
             double c = vm.animation().cursor();
             viewers.get("trajectories").setCursor(c);
             if (visible != null) viewers.get(visible).setCursor(c);
-            if (c != drawnCursor) {
-                if (side.getSelectionModel().getSelectedIndex() == 4) explain.setText(Explanation.of(data, c));
+            if (c != drawnCursor || explainedVersion != drawnVersion) {
+                if (side.getSelectionModel().getSelectedIndex() == 4) {
+                    explain.setText(Explanation.of(data, c));
+                    explainedVersion = drawnVersion;
+                }
+                drew |= c != drawnCursor;
                 drawnCursor = c;
-                drew = true;
             }
             if (drew && awaitingFirstFrame && !data.slots().isEmpty() && !data.slot(0).snapshots().isEmpty()) {
                 lastLatencyMillis = (System.nanoTime() - vm.changedAt()) / 1e6;
@@ -270,6 +284,7 @@ public final class TheoryLabView extends BorderPane {
 
     private void rebuild(String name, RunData data) {
         FigureView v = viewers.get(name);
+        if (name.equals("depth")) ((org.muonscope.app.plots.DepthFigure) figures.get(name)).setMeasured(vm.depthSweep().measuredProperty().get());
         int width = (int) Math.max(300, v.getWidth());
         figures.get(name).update(data, style(), width);
         v.render();

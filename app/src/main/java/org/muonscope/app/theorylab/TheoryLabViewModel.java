@@ -82,6 +82,7 @@ public final class TheoryLabViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final AnimationModel animation = new AnimationModel();
+    private final DepthSweep depthSweep;
 
     private RunEngine.Handle inFlight;
     private FxRunListener inFlightListener;
@@ -94,6 +95,7 @@ public final class TheoryLabViewModel {
         this.engine = engine;
         this.ui = ui;
         this.debouncer = new Debouncer(scheduler, DEBOUNCE_MILLIS);
+        this.depthSweep = new DepthSweep(engine, ui);
         optimizers.addAll(OptimizerRow.of("gd:lr=0.001"), OptimizerRow.of("ngd:lr=0.001"),
                 OptimizerRow.of("specgd:lr=0.001"), OptimizerRow.of("muon:lr=0.001"));
         classes.addListener((o, a, b) -> {
@@ -255,6 +257,7 @@ public final class TheoryLabViewModel {
     }
 
     public void cancelRun() {
+        depthSweep.cancel();
         if (inFlightListener != null) inFlightListener.detach();
         if (inFlight != null) inFlight.cancel();
         inFlight = null;
@@ -351,6 +354,7 @@ public final class TheoryLabViewModel {
     public StringProperty statusProperty() { return status; }
     public BooleanProperty runningProperty() { return running; }
     public AnimationModel animation() { return animation; }
+    public DepthSweep depthSweep() { return depthSweep; }
     public long changedAt() { return changedAt; }
     public long runCount() { return runs; }
 }

@@ -65,6 +65,7 @@ final class FakeBackend implements TrainingBackend {
         /** The engine writes a checkpoint at each epoch's end. */
         void checkpoint() {
             try {
+                Files.createDirectories(dir);
                 Files.writeString(dir.resolve("checkpoint.bin"), "epoch");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -82,6 +82,7 @@ class SweepViewModelTest {
         SweepViewModel sw = sweep();
         sw.kindProperty().set(Experiment.Kind.STEP_IMBALANCE);
         sw.valuesTextProperty().set("10");
+        sw.earlyFractionProperty().set(0.25);
         List<RunItem> items = sw.launch(sgdAndMuon());
         play(0.01);
         assertEquals(0, sw.chartsProperty().get().get(0).series().get(0).x().length, "Muon has not started");

@@ -169,4 +169,13 @@ class TheoryLabViewModelTest {
         assertTrue(text.contains("= 143 for the minority"), text);
         assertTrue(text.contains("At step 1500"), text);
     }
+
+    @Test
+    void explanationDoesNotClaimClosedFormsWhereTheyFail() throws Exception {
+        vm.apply(Presets.load("theory-overlap"));
+        String text = Explanation.of(vm.dataProperty().get(), 100);
+        assertTrue(text.contains("no per-class formula"), text);
+        assertFalse(text.contains("t_90 = (0.9 w*)"), "SpecGD's t90 formula needs orthogonal means: " + text);
+        assertTrue(text.contains("off-diagonal mass"), text);
+    }
 }

@@ -17,7 +17,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  * @param spuriousPixel intensity of the class-specific pixel, 0 for none
  * @param colored       fraction of training images whose color agrees with the coarse label; NaN for none
  * @param evalEvery     evaluate every this many steps (and always at the end of each epoch); 0: epoch ends only
- * @param trainLimit    use only the first this many training samples (after transforms); 0: all
+ * @param trainLimit    use only the first this many training samples (taken before the transforms); 0: all
  * @param testLimit     use only the first this many test samples; 0: all
  */
 public record CnnSpec(String data, String model, List<OptimizerSpec> optimizers, int epochs, int batch,

@@ -63,12 +63,15 @@ public final class CnnFigures {
             int cls = c;
             ds.addSeries(series(run.className(c), run.history(), p -> p.classAccuracy()[cls]));
             boolean minor = contains(minority, c);
-            Color col = minor ? base.darker() : Palette.blend(base, Color.WHITE, 0.35 + 0.35 * c / Math.max(1, run.classes() - 1));
+            // With balanced data no class is singled out: every class in a shade of the optimizer's hue.
+            double light = minority.length == 0 ? 0.1 + 0.45 * c / Math.max(1, run.classes() - 1)
+                    : 0.35 + 0.35 * c / Math.max(1, run.classes() - 1);
+            Color col = minor ? base.darker() : Palette.blend(base, Color.WHITE, light);
             r.setSeriesPaint(c, col);
-            r.setSeriesStroke(c, STYLE.stroke(minor ? MINORITY_WIDTH : MAJORITY_WIDTH));
+            r.setSeriesStroke(c, STYLE.stroke(minor ? MINORITY_WIDTH : minority.length == 0 ? 1.5f : MAJORITY_WIDTH));
         }
-        legend.add(legendLine(minority.length == 0 ? "every class (balanced data)" : "minority classes",
-                base.darker(), STYLE.stroke(MINORITY_WIDTH)));
+        legend.add(minority.length == 0 ? legendLine("every class (balanced data)", Palette.blend(base, Color.WHITE, 0.3), STYLE.stroke(1.5f))
+                : legendLine("minority classes", base.darker(), STYLE.stroke(MINORITY_WIDTH)));
         if (minority.length > 0) legend.add(legendLine("other classes", Palette.blend(base, Color.WHITE, 0.5), STYLE.stroke(MAJORITY_WIDTH)));
         JFreeChart ch = chart("Per-class test accuracy — " + run.label(), "step", "test accuracy", ds, r, legend);
         unitRange(ch);

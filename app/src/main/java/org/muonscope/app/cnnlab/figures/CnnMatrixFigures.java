@@ -181,9 +181,11 @@ public final class CnnMatrixFigures {
         r.setAutoPopulateSeriesPaint(false);
         r.setAutoPopulateSeriesStroke(false);
         boolean gap = c.series().size() == 1 && c.series().get(0).name().contains("−");
+        int maxSeeds = 0;
         for (int i = 0; i < c.series().size(); i++) {
             SweepSummary.Series s = c.series().get(i);
-            XYSeries xs = new XYSeries(s.name() + (s.n().length > 0 && max(s.n()) > 1 ? " (mean of seeds)" : ""), true, true);
+            XYSeries xs = new XYSeries(s.name(), true, true);
+            maxSeeds = Math.max(maxSeeds, max(s.n()));
             for (int j = 0; j < s.x().length; j++) xs.add(s.x()[j], s.y()[j]);
             ds.addSeries(xs);
             Color col = gap ? Palette.forKind("muon") : colorFor(s.name(), i);
@@ -200,6 +202,7 @@ public final class CnnMatrixFigures {
         CnnFigures.STYLE.apply(ch);
         ch.getTitle().setFont(CnnFigures.STYLE.font(13, Font.BOLD));
         if (ds.getSeriesCount() == 0 || ds.getItemCount(0) == 0) CnnFigures.withNote(ch, "waiting for runs to reach the measured step");
+        else if (maxSeeds > 1) CnnFigures.withNote(ch, "each point is the mean over its seeds (up to " + maxSeeds + ")");
         return ch;
     }
 
@@ -221,7 +224,9 @@ public final class CnnMatrixFigures {
             return a;
         }
         if (lo > 0 && hi / lo >= 8) {
-            org.jfree.chart.axis.LogAxis a = new org.jfree.chart.axis.LogAxis(c.xLabel() + " (log scale)");
+            java.util.TreeSet<Double> values = new java.util.TreeSet<>();
+            for (SweepSummary.Series s : c.series()) for (double v : s.x()) values.add(v);
+            org.jfree.chart.axis.LogAxis a = new ValuesLogAxis(c.xLabel() + " (log scale)", values);
             a.setBase(10);
             a.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
             a.setSmallestValue(lo / 2);
@@ -233,6 +238,28 @@ public final class CnnMatrixFigures {
         double pad = hi > lo ? 0.08 * (hi - lo) : Math.max(0.5, Math.abs(lo) * 0.5);
         a.setRange(lo - pad, hi + pad);
         return a;
+    }
+
+    /** A log axis whose ticks (and grid lines) sit on the swept values themselves: 1, 5, 10, 20, 50. */
+    private static final class ValuesLogAxis extends org.jfree.chart.axis.LogAxis {
+        private final java.util.Set<Double> values;
+
+        ValuesLogAxis(String label, java.util.Set<Double> values) {
+            super(label);
+            this.values = values;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected List refreshTicksHorizontal(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                                              org.jfree.chart.ui.RectangleEdge edge) {
+            List<org.jfree.chart.axis.NumberTick> ticks = new java.util.ArrayList<>();
+            java.text.DecimalFormat f = new java.text.DecimalFormat("0.##");
+            for (double v : values) {
+                ticks.add(new org.jfree.chart.axis.NumberTick(v, f.format(v), TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0.0));
+            }
+            return ticks;
+        }
     }
 
     private static Color colorFor(String label, int i) {

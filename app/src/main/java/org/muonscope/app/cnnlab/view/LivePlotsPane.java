@@ -43,9 +43,22 @@ public final class LivePlotsPane extends BorderPane {
     private final Label status = new Label();
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     private final List<RunItem> watched = new ArrayList<>();
-    private final InvalidationListener dirtyListener = o -> dirty = true;
+    private final InvalidationListener dirtyListener = o -> markDirty();
     private final ExportAction export;
     private boolean dirty = true;
+    // Runs only while something is waiting to be drawn, so an idle lab does not keep the FX thread pulsing.
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!dirty || !active.get()) {
+                stop();
+            } else if (now - lastRedraw >= MIN_REDRAW_NANOS) {
+                lastRedraw = now;
+                dirty = false;
+                redraw();
+            }
+        }
+    };
     private long lastRedraw;
     private List<CnnFigureSet.Figure> figures = List.of();
 
@@ -75,7 +88,7 @@ public final class LivePlotsPane extends BorderPane {
         follow.setSelected(true);
         cursor.valueProperty().addListener((o, a, b) -> {
             if (cursor.isValueChanging() || b.doubleValue() < cursor.getMax()) follow.setSelected(b.doubleValue() >= cursor.getMax());
-            dirty = true;
+            markDirty();
         });
         follow.selectedProperty().addListener(dirtyListener);
         // Exports draw fresh chart objects on a background thread, never the ones the screen is drawing.
@@ -91,16 +104,6 @@ public final class LivePlotsPane extends BorderPane {
         queue.selectedProperty().addListener(o -> rewatch());
         queue.compared().addListener((ListChangeListener<RunItem>) c -> rewatch());
         active.addListener(dirtyListener);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (dirty && active.get() && now - lastRedraw >= MIN_REDRAW_NANOS) {
-                    lastRedraw = now;
-                    dirty = false;
-                    redraw();
-                }
-            }
-        }.start();
         rewatch();
     }
 
@@ -123,7 +126,12 @@ public final class LivePlotsPane extends BorderPane {
             i.infoProperty().addListener(dirtyListener);
             watched.add(i);
         }
+        markDirty();
+    }
+
+    private void markDirty() {
         dirty = true;
+        timer.start();
     }
 
     private void unwatch(RunItem i) {

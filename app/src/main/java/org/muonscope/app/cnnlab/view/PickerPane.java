@@ -90,8 +90,16 @@ public final class PickerPane extends VBox {
         seed.valueProperty().addListener((o, a, b) -> picker.seedProperty().set(b));
         picker.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
         sched.addRow(5, new Label("seed"), seed);
-        sched.addRow(6, new Label("train images (0 = all)"), spinner("cnn-train-limit", 0, 10_000_000, picker.trainLimitProperty()));
-        sched.addRow(7, new Label("test images (0 = all)"), spinner("cnn-test-limit", 0, 10_000_000, picker.testLimitProperty()));
+        Spinner<Integer> trainLimit = spinner("cnn-train-limit", 0, 10_000_000, picker.trainLimitProperty());
+        Spinner<Integer> testLimit = spinner("cnn-test-limit", 0, 10_000_000, picker.testLimitProperty());
+        trainLimit.setPrefWidth(85);
+        testLimit.setPrefWidth(85);
+        Label limits = new Label("train / test images");
+        limits.setTooltip(new Tooltip("Use only the first N training / test images (after the transform); 0 = all"));
+        sched.addRow(6, limits, new HBox(4, trainLimit, testLimit));
+        Label allNote = new Label("0 = all images");
+        allNote.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        sched.add(allNote, 1, 7);
 
         VBox opts = new VBox(3);
         for (OptimizerChoice c : picker.optimizers()) {

@@ -15,7 +15,8 @@ import org.muonscope.app.cnnlab.DataPreview;
 
 /**
  * Training images after the experiment's transform: one row per class, a few images each, drawn at 3x with the
- * spurious pixel circled in red (the pixel itself stays as the network sees it).
+ * spurious pixel circled in red (the pixel itself stays as the network sees it); two-channel (colored-digit)
+ * images show channel 0 in red and channel 1 in green.
  */
 public final class SampleGrid extends GridPane {
     private static final int SCALE = 3;
@@ -52,7 +53,10 @@ public final class SampleGrid extends GridPane {
             for (int x = 0; x < s.width(); x++) {
                 Color c;
                 int i = y * s.width() + x;
-                if (s.channels() >= 3) {
+                if (s.channels() == 2) {
+                    // Colored digits: channel 0 drawn red, channel 1 green (one of them is black in each image).
+                    c = Color.color(clamp(s.pixels()[i] / max), clamp(s.pixels()[plane + i] / max), 0);
+                } else if (s.channels() >= 3) {
                     c = Color.color(clamp(s.pixels()[i] / max), clamp(s.pixels()[plane + i] / max), clamp(s.pixels()[2 * plane + i] / max));
                 } else {
                     double g = clamp(s.pixels()[i] / max);

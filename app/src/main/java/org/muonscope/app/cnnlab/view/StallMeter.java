@@ -54,7 +54,6 @@ public final class StallMeter {
     private final boolean trace = Boolean.getBoolean("muonscope.cnn.stallTrace");
 
     public StallMeter() {
-        timer.start();
         if (trace) startWatchdog();
     }
 
@@ -92,6 +91,9 @@ public final class StallMeter {
             lastCpu = -1;
         }
         measuring = on;
+        // The timer forces a pulse every frame; it runs only while measuring so an idle app stays idle.
+        if (on) timer.start();
+        else timer.stop();
     }
 
     /** The longest stall seen while measuring, in milliseconds beyond one 60 Hz frame. */

@@ -101,17 +101,23 @@ public final class SweepPane extends BorderPane {
         charts.setAlignment(Pos.CENTER_LEFT);
         charts.setPadding(new Insets(6));
         setCenter(charts);
-        sweep.chartsProperty().addListener(o -> dirty = true);
-        new AnimationTimer() {
+        AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty && isVisible() && getScene() != null && now - last > 500_000_000L) {
+                if (!dirty) {
+                    stop();
+                } else if (getScene() != null && now - last > 500_000_000L) {
                     last = now;
                     dirty = false;
                     redraw();
                 }
             }
-        }.start();
+        };
+        sweep.chartsProperty().addListener(o -> {
+            dirty = true;
+            timer.start();
+        });
+        timer.start();
     }
 
     /** Told how many runs a sweep queued, so the window can show the queue. */
