@@ -126,7 +126,7 @@ public final class SimplicityLabViewModel {
                 OptimizerSpec.parse("specgd:lr=" + specLr.get())));
         if (withMuon.get()) opts.add(OptimizerSpec.parse("muon:lr=" + specLr.get()));
         int steps = dlnSteps.get();
-        return new DlnSpec(s.length, s, depth.get(), 100, init.get(), false, 0, steps, Math.max(1, steps / 300), 1,
+        return new DlnSpec(s.length, s, depth.get(), 100, init.get(), false, 0, steps, Math.max(1, steps / 1500), 1,
                 schedule.get(), opts);
     }
 
