@@ -126,4 +126,20 @@ class DeterminismAndFilesTest {
         assertArrayEquals(new double[] {5}, Spectra.singularValues(new DMatrixRMaj(new double[][] {{3, 4, 0}})), 1e-12);
         assertArrayEquals(new double[] {0, 0}, Spectra.singularValues(new DMatrixRMaj(2, 3)), 0);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gd", "ngd", "signgd", "signum", "specgd", "muon", "adam", "shampoo"})
+    void everyOptimizerOfTheEngineTrainsBothModels(String kind) {
+        OptimizerSpec o = OptimizerSpec.parse(kind + ":lr=0.001");
+        DlnExperiment.Trace d = DlnExperiment.run(DlnSpec.figure1().withSteps(40, 20).withOptimizers(List.of(o))).traces().get(0);
+        assertNull(d.message());
+        assertEquals(3, d.points().size());
+        DlnExperiment.Point first = d.points().get(0);
+        DlnExperiment.Point last = d.points().get(2);
+        assertTrue(Double.isFinite(last.loss()) && last.loss() < first.loss(), kind + " lowers the DLN loss");
+        RoutingExperiment.Trace r = RoutingExperiment.run(shortRouting(2).withOptimizers(List.of(o))).traces().get(0);
+        assertNull(r.message());
+        assertTrue(Double.isFinite(r.last().seenError()), kind);
+        assertTrue(r.last().seenError() <= r.points().get(0).seenError() + 1e-9, kind + " does not raise the seen error");
+    }
 }
