@@ -26,6 +26,11 @@ public final class MuonscopeApp extends Application {
         if (lab != null) {
             String preset = System.getProperty("muonscope.preset", "theory-imbalance");
             lab.loadPreset(preset);
+            String session = System.getProperty("muonscope.session");
+            if (session != null) lab.openSession(java.nio.file.Path.of(session));
+            // for screenshots and classrooms: start in presenter mode or the dark theme
+            if (Boolean.getBoolean("muonscope.presenter")) lab.viewModel().presenterProperty().set(true);
+            if (Boolean.getBoolean("muonscope.dark")) lab.viewModel().darkProperty().set(true);
             String probe = System.getProperty("muonscope.probe");
             if (probe != null) new Probe(lab, java.nio.file.Path.of(probe)).start();
         }

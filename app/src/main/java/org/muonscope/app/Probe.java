@@ -41,6 +41,9 @@ final class Probe extends Thread {
             long f1 = fx(lab::redraws);
             double secs = (System.nanoTime() - t0) / 1e9;
             r.put("animation_fps", (f1 - f0) / secs);
+            r.put("frame_composite_ms_mean", fx(() -> lab.viewer("trajectories").meanPaintMillis()));
+            r.put("figure_render_ms_last", fx(() -> lab.viewer("trajectories").renderMillis()));
+            r.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             fx(() -> { lab.viewModel().animation().playingProperty().set(false); return null; });
             double[] lat = new double[5];
             for (int i = 0; i < lat.length; i++) {

@@ -36,7 +36,8 @@ public record ChartStyle(boolean dark, double fontScale, List<Color> slotColors)
     }
 
     public BasicStroke stroke(float width) {
-        return new BasicStroke((float) (width * Math.sqrt(fontScale)), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        // butt caps and bevel joins stroke measurably faster than round ones on long decimated paths
+        return new BasicStroke((float) (width * Math.sqrt(fontScale)), BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL);
     }
 
     public BasicStroke dashed(float width) {

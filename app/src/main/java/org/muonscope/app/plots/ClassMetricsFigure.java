@@ -25,16 +25,17 @@ public final class ClassMetricsFigure extends CurvesFigure {
         LegendItemCollection legend = new LegendItemCollection();
         for (RunData.Slot slot : data.slots()) {
             legend.add(legendLine(slot.label(), style.slot(slot.index()), style.stroke(3f)));
-            double[] x = slot.steps();
+            int n = drawable(slot, 3 * maxWStar(data));
+            double[] x = head(slot.steps(), n);
             for (int c = 0; c < k; c++) {
                 java.awt.Color color = classColor(style, slot.index(), rank[c], k);
                 java.awt.Stroke stroke = style.stroke(classWidth(rank[c]));
-                double[][] l = Decimator.decimate(x, slot.classLoss(c), buckets);
+                double[][] l = Decimator.decimate(x, head(slot.classLoss(c), n), buckets);
                 int s = top.getSeriesCount();
                 top.add(slot.label() + " loss c" + (c + 1), l[0], l[1]);
                 tr.setSeriesPaint(s, color, false);
                 tr.setSeriesStroke(s, stroke, false);
-                double[][] a = Decimator.decimate(x, slot.classAccuracy(c), buckets);
+                double[][] a = Decimator.decimate(x, head(slot.classAccuracy(c), n), buckets);
                 bottom.add(slot.label() + " acc c" + (c + 1), a[0], a[1]);
                 br.setSeriesPaint(s, color, false);
                 br.setSeriesStroke(s, stroke, false);

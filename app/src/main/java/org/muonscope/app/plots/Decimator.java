@@ -17,7 +17,7 @@ public final class Decimator {
      */
     public static double[][] decimate(double[] x, double[] y, int buckets) {
         int n = x.length;
-        if (n <= 4L * buckets || n < 3) return new double[][] {x, y};
+        if (n <= 2L * buckets || n < 3) return new double[][] {x, y};
         double x0 = x[0], x1 = x[n - 1];
         double width = (x1 - x0) / buckets;
         if (!(width > 0)) return new double[][] {x, y};

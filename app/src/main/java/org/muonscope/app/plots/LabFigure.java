@@ -20,6 +20,11 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
  * revealed up to a cursor during the animation. The same object draws on screen and into every export.
  */
 public abstract class LabFigure {
+    /**
+     * Decimation columns are this many pixels wide: the plot area is narrower than the figure, and at 2-3 px a
+     * column the kept envelope is indistinguishable from the full curve while the path is a third as long.
+     */
+    public static final int PIXELS_PER_BUCKET = 3;
     protected JFreeChart chart;
     private double cursor = Double.POSITIVE_INFINITY;
 
@@ -36,8 +41,9 @@ public abstract class LabFigure {
     public final void update(RunData data, ChartStyle style, int pixelWidth) {
         chart.setNotify(false);
         try {
-            rebuild(data, style, Math.max(100, pixelWidth));
+            rebuild(data, style, Math.max(100, pixelWidth / PIXELS_PER_BUCKET));
             style.apply(chart);
+            styled(style);
             reveal(cursor);
         } finally {
             chart.setNotify(true);
@@ -60,6 +66,37 @@ public abstract class LabFigure {
     }
 
     protected abstract void rebuild(RunData data, ChartStyle style, int buckets);
+
+    /** Styles what the theme must not touch (e.g. a red warning), after the theme is applied. */
+    protected void styled(ChartStyle style) { }
+
+    /**
+     * How many leading snapshots of a slot to draw: all of them, except for a diverged optimizer, whose curve
+     * stops where its diagonal leaves {@code [-bound, bound]} or turns non-finite. The blow-up before the NaN
+     * is real but would paint the plot solid and squash every other curve; the legend and a red line say what
+     * happened instead.
+     */
+    protected static int drawable(RunData.Slot slot, double bound) {
+        java.util.List<org.muonscope.engine.experiment.Snapshot> snaps = slot.snapshots();
+        if (!slot.diverged()) return snaps.size();
+        for (int i = 0; i < snaps.size(); i++) {
+            for (double v : snaps.get(i).diag()) {
+                if (!Double.isFinite(v) || Math.abs(v) > bound) return i;
+            }
+        }
+        return snaps.size();
+    }
+
+    /** The largest target {@code w*_c} of the data's spec, the scale the bound above is set from. */
+    protected static double maxWStar(RunData data) {
+        double m = 0;
+        for (double w : org.muonscope.app.common.TheoryFormulas.wStar(data.spec())) m = Math.max(m, Math.abs(w));
+        return m;
+    }
+
+    protected static double[] head(double[] a, int n) {
+        return n >= a.length ? a : java.util.Arrays.copyOf(a, n);
+    }
 
     /** Moves the cursor; the default figure does not animate. */
     protected void reveal(double step) { }

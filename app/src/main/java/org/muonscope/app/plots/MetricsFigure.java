@@ -26,7 +26,8 @@ public final class MetricsFigure extends CurvesFigure {
         LegendItemCollection legend = new LegendItemCollection();
         for (RunData.Slot slot : data.slots()) {
             legend.add(legendLine(slot.label(), style.slot(slot.index()), style.stroke(3f)));
-            double[] x = slot.steps();
+            int n = drawable(slot, 3 * maxWStar(data));
+            double[] x = head(slot.steps(), n);
             add(top, topPlot, slot, x, "balanced loss", Snapshot::balancedLoss, style.stroke(2f), style, buckets);
             add(top, topPlot, slot, x, "minority loss", Snapshot::minorityLoss, style.dashed(1.6f), style, buckets);
             add(top, topPlot, slot, x, "worst-class loss", Snapshot::worstClassLoss, style.dotted(2f), style, buckets);
@@ -45,7 +46,7 @@ public final class MetricsFigure extends CurvesFigure {
 
     private static void add(RevealDataset ds, org.jfree.chart.plot.XYPlot plot, RunData.Slot slot, double[] x, String what,
                             ToDoubleFunction<Snapshot> f, Stroke stroke, ChartStyle style, int buckets) {
-        double[][] d = Decimator.decimate(x, slot.values(f), buckets);
+        double[][] d = Decimator.decimate(x, head(slot.values(f), x.length), buckets);
         int s = ds.getSeriesCount();
         ds.add(slot.label() + " " + what, d[0], d[1]);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();

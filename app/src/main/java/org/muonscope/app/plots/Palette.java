@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public final class Palette {
     private static final Map<String, String> KIND = Map.of(
-            "gd", "#0072B2", "ngd", "#56B4E9", "signgd", "#E69F00", "signum", "#B8860B",
+            "gd", "#0072B2", "ngd", "#332288", "signgd", "#E69F00", "signum", "#B8860B",
             "specgd", "#D55E00", "muon", "#CC79A7", "adam", "#009E73", "shampoo", "#7F5A3A");
 
     private Palette() { }

@@ -26,6 +26,8 @@ import org.muonscope.engine.optim.OptimizerSpec;
  * measured saturation steps as dots and theory saturation steps as ticks.
  */
 public final class TrajectoryFigure extends LabFigure {
+    /** Closed forms are smooth (or piecewise linear): this many points draw them exactly to the eye. */
+    private static final int THEORY_POINTS = 120;
     private final RevealDataset measured = new RevealDataset();
     private final RevealDataset theory = new RevealDataset();
     private final RevealDataset t90Measured = new RevealDataset();
@@ -77,16 +79,17 @@ public final class TrajectoryFigure extends LabFigure {
         LegendItemCollection legend = new LegendItemCollection();
         for (RunData.Slot slot : data.slots()) {
             OptimizerSpec o = spec.optimizers().get(slot.index());
-            double[] steps = slot.steps();
+            int n = drawable(slot, 3 * maxWStar(data));
+            double[] steps = head(slot.steps(), n);
             String label = slot.label();
             if (slot.diverged()) {
                 label += " (diverged)";
-                problems.add(slot.label() + ": " + slot.result().message());
+                problems.add(slot.result().message());
             }
             legend.add(legendLine(label, style.slot(slot.index()), style.stroke(3f)));
             boolean theoryHere = TheoryFormulas.hasTheory(spec, o);
             for (int c = 0; c < k; c++) {
-                double[] y = slot.diag(c);
+                double[] y = head(slot.diag(c), n);
                 ys.add(y);
                 double[][] d = Decimator.decimate(steps, y, buckets);
                 int s = measured.getSeriesCount();
@@ -103,10 +106,10 @@ public final class TrajectoryFigure extends LabFigure {
                     sr.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot), false);
                 }
                 if (theoryHere) {
-                    int n = Math.min(buckets, spec.steps()) + 1;
-                    double[] tx = new double[n], ty = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        tx[i] = (double) spec.steps() * i / (n - 1);
+                    int m = Math.min(THEORY_POINTS, spec.steps()) + 1;
+                    double[] tx = new double[m], ty = new double[m];
+                    for (int i = 0; i < m; i++) {
+                        tx[i] = (double) spec.steps() * i / (m - 1);
                         ty[i] = TheoryFormulas.diag(spec, o, c, tx[i]);
                     }
                     int t = theory.getSeriesCount();
@@ -155,13 +158,17 @@ public final class TrajectoryFigure extends LabFigure {
         fixRange(plot.getRangeAxis(), lo, hi, 0.04);
         fixRange(plot.getDomainAxis(), 0, spec.steps(), 0.01);
 
-        warning.setText(String.join("   ", problems));
-        warning.setPaint(new Color(0xD0, 0x30, 0x30));
-        warning.setFont(style.font(12, Font.BOLD));
+        warning.setText(String.join("\n", problems));
         warning.setVisible(!problems.isEmpty());
 
         cursorLine.setPaint(Palette.withAlpha(style.foreground(), 120));
         cursorLine.setStroke(style.stroke(1.2f));
+    }
+
+    @Override
+    protected void styled(ChartStyle style) {
+        warning.setPaint(new Color(0xD0, 0x30, 0x30));
+        warning.setFont(style.font(13, Font.BOLD));
     }
 
     @Override

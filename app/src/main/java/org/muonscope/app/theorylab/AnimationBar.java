@@ -34,7 +34,6 @@ final class AnimationBar extends HBox {
         play.setId("play");
         play.setTooltip(new Tooltip("Space"));
         play.setOnAction(e -> a.togglePlay());
-        play.setMinWidth(64);
         a.playingProperty().addListener((o, was, is) -> play.setText(is ? "Pause" : "Play"));
         scrub.setId("scrub");
         scrub.maxProperty().bind(a.maxStepProperty());
@@ -58,7 +57,11 @@ final class AnimationBar extends HBox {
         speed.setTooltip(new Tooltip("speed: at 1x a whole run plays in " + (int) AnimationModel.BASE_SECONDS + " s"));
         CheckBox loop = new CheckBox("loop");
         loop.selectedProperty().bindBidirectional(a.loopProperty());
-        stepLabel.setMinWidth(80);
         getChildren().addAll(restart, back, play, fwd, scrub, stepLabel, speed, loop);
+        // in presenter mode the fonts grow: the slider gives way, the buttons never truncate
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && n != scrub) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        scrub.setMinWidth(60);
     }
 }

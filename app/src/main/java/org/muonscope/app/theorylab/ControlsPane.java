@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.muonscope.app.common.Fields;
@@ -135,6 +136,7 @@ final class ControlsPane extends ScrollPane {
         priorsEditor.setColors(dark ? Color.web("#7FA6E0") : Color.web("#5B7DB1"),
                 dark ? Color.web("#E6E6E6") : Color.web("#222222"), fontScale);
         priorsEditor.setPrefHeight(130 * fontScale);
+        setPrefWidth(380 * Math.max(1, fontScale * 0.85));
     }
 
     private void rebuildRows() {
@@ -215,6 +217,7 @@ final class ControlsPane extends ScrollPane {
     }
 
     private static void row(GridPane g, int r, Label label, javafx.scene.Node node) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
         g.add(label, 0, r);
         g.add(node, 1, r);
         GridPane.setHgrow(node, Priority.ALWAYS);

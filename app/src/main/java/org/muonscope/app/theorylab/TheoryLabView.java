@@ -30,9 +30,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
 import org.muonscope.app.plots.ChartStyle;
 import org.muonscope.app.plots.FigureCsv;
+import org.muonscope.app.plots.FigureView;
 import org.muonscope.app.plots.Figures;
 import org.muonscope.app.plots.LabFigure;
 import org.muonscope.app.plots.Palette;
@@ -47,7 +47,7 @@ public final class TheoryLabView extends BorderPane {
     private final TheoryLabViewModel vm;
     private final ControlsPane controls;
     private final Map<String, LabFigure> figures = new LinkedHashMap<>();
-    private final Map<String, ChartViewer> viewers = new LinkedHashMap<>();
+    private final Map<String, FigureView> viewers = new LinkedHashMap<>();
     private final TabPane side = new TabPane();
     private final TextArea explain = new TextArea();
     private final SaturationTable saturationTable = new SaturationTable();
@@ -56,6 +56,9 @@ public final class TheoryLabView extends BorderPane {
     private final Label about = new Label();
     private PathPicker picker = PathPicker.dialogs(() -> getScene() == null ? null : getScene().getWindow());
 
+    /** While a run streams in, the figures are redrawn at most this often (a redraw costs two chart renders). */
+    private static final long RUNNING_REDRAW_NANOS = 150_000_000L;
+    private long lastRender;
     private long drawnVersion = -1;
     private double drawnCursor = Double.NaN;
     private final Map<String, Long> figureVersion = new LinkedHashMap<>();
@@ -76,13 +79,14 @@ public final class TheoryLabView extends BorderPane {
         for (String n : Figures.NAMES) {
             LabFigure f = Figures.create(n);
             figures.put(n, f);
-            ChartViewer v = new ChartViewer(f.chart(), false);
+            boolean animates = !n.equals("saturation") && !n.equals("depth");
+            FigureView v = new FigureView(f, animates);
             v.setId("chart-" + n);
-            v.setMinSize(200, 150);
             viewers.put(n, v);
         }
-        ChartViewer main = viewers.get("trajectories");
-        main.getCanvas().setOnMouseClicked(e -> scrubAt(main, e.getX()));
+        FigureView main = viewers.get("trajectories");
+        main.setOnMouseClicked(e -> scrubAt(main, e.getX()));
+        main.setOnMouseDragged(e -> scrubAt(main, e.getX()));
         AnimationBar bar = new AnimationBar(vm.animation(), this::interval);
         about.getStyleClass().add("about");
         about.setWrapText(true);
@@ -201,9 +205,7 @@ public final class TheoryLabView extends BorderPane {
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("dark");
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
-        Label title = new Label("Theory Lab");
-        title.getStyleClass().add("lab-title");
-        return new ToolBar(title, presets, open, save, export, spacer(), presenter, dark);
+        return new ToolBar(presets, open, save, export, spacer(), presenter, dark);
     }
 
     // ---- the frame loop ----
@@ -218,21 +220,29 @@ public final class TheoryLabView extends BorderPane {
         if (data != null) {
             String visible = visibleFigure();
             long v = vm.versionProperty().get();
-            if (v != drawnVersion || styleDirty) {
+            // while a run streams in, redraw at most every RUNNING_REDRAW_NANOS; always on the final batch
+            boolean throttled = vm.runningProperty().get() && now - lastRender < RUNNING_REDRAW_NANOS;
+            boolean mainResized = viewers.get("trajectories").takeSizeChanged();
+            if ((v != drawnVersion && !throttled) || styleDirty || mainResized) {
                 rebuild("trajectories", data);
-                if (visible != null) rebuild(visible, data);
                 saturationTable.show(data);
                 drawnVersion = v;
-                drawnCursor = Double.NaN;
+                // an empty chart (the run has only just started) must not delay its first real frame
+                if (data.slots().isEmpty() || !data.slot(0).snapshots().isEmpty()) lastRender = now;
                 drew = true;
-            } else if (visible != null && figureVersion.getOrDefault(visible, -1L) != v) {
-                rebuild(visible, data);
-                drawnCursor = Double.NaN;
+            }
+            if (visible != null) {
+                boolean resized = viewers.get(visible).takeSizeChanged();
+                if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
+                    rebuild(visible, data);
+                    figureVersion.put(visible, drawnVersion);
+                    drew = true;
+                }
             }
             double c = vm.animation().cursor();
+            viewers.get("trajectories").setCursor(c);
+            if (visible != null) viewers.get(visible).setCursor(c);
             if (c != drawnCursor) {
-                figures.get("trajectories").setCursor(c);
-                if (visible != null) figures.get(visible).setCursor(c);
                 if (side.getSelectionModel().getSelectedIndex() == 4) explain.setText(Explanation.of(data, c));
                 drawnCursor = c;
                 drew = true;
@@ -251,17 +261,18 @@ public final class TheoryLabView extends BorderPane {
             fps = framesThisSecond * 1e9 / Math.max(1, now - secondStart);
             framesThisSecond = 0;
             secondStart = now;
-            perf.setText(String.format(java.util.Locale.ROOT, "%s   change to frame %s ms",
+            perf.setText(String.format(java.util.Locale.ROOT, "%s   change to frame %s ms   render %.0f ms",
                     vm.animation().playingProperty().get() ? String.format(java.util.Locale.ROOT, "%.0f fps", fps) : "paused",
-                    Double.isNaN(lastLatencyMillis) ? "-" : String.format(java.util.Locale.ROOT, "%.0f", lastLatencyMillis)));
+                    Double.isNaN(lastLatencyMillis) ? "-" : String.format(java.util.Locale.ROOT, "%.0f", lastLatencyMillis),
+                    viewers.get("trajectories").renderMillis()));
         }
     }
 
     private void rebuild(String name, RunData data) {
-        ChartViewer v = viewers.get(name);
+        FigureView v = viewers.get(name);
         int width = (int) Math.max(300, v.getWidth());
         figures.get(name).update(data, style(), width);
-        figureVersion.put(name, vm.versionProperty().get());
+        v.render();
     }
 
     /** The figure of the selected side tab, or null for the explanation pane. */
@@ -294,6 +305,8 @@ public final class TheoryLabView extends BorderPane {
         }
         controls.setTheme(vm.darkProperty().get(), vm.presenterProperty().get() ? 1.6 : 1.0);
         figureVersion.clear();
+        javafx.scene.paint.Color cursor = vm.darkProperty().get() ? javafx.scene.paint.Color.gray(0.85, 0.8) : javafx.scene.paint.Color.gray(0.2, 0.7);
+        for (FigureView v : viewers.values()) v.setCursorColor(cursor);
     }
 
     private double interval() {
@@ -301,12 +314,9 @@ public final class TheoryLabView extends BorderPane {
         return d == null ? 1 : d.spec().every();
     }
 
-    private void scrubAt(ChartViewer v, double x) {
-        var info = v.getCanvas().getRenderingInfo();
-        if (info == null || info.getPlotInfo() == null) return;
-        var area = info.getPlotInfo().getDataArea();
-        var plot = (org.jfree.chart.plot.XYPlot) figures.get("trajectories").chart().getPlot();
-        double step = plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+    private void scrubAt(FigureView v, double x) {
+        double step = v.stepAt(x);
+        if (Double.isNaN(step)) return;
         vm.animation().playingProperty().set(false);
         vm.animation().scrubTo(step);
     }
@@ -418,7 +428,7 @@ public final class TheoryLabView extends BorderPane {
     public void setPathPicker(PathPicker p) { picker = p; }
     public TheoryLabViewModel viewModel() { return vm; }
     public LabFigure figure(String name) { return figures.get(name); }
-    public ChartViewer viewer(String name) { return viewers.get(name); }
+    public FigureView viewer(String name) { return viewers.get(name); }
     public double fps() { return fps; }
     public double lastLatencyMillis() { return lastLatencyMillis; }
     public long redraws() { return redraws; }

@@ -43,7 +43,7 @@ public final class TheoryLabViewModel {
     public enum PriorPreset { UNIFORM, STEP, LONG_TAIL, CUSTOM }
 
     /** Quiet period before a re-run: long enough to coalesce a slider drag, short enough to feel live. */
-    public static final long DEBOUNCE_MILLIS = 120;
+    public static final long DEBOUNCE_MILLIS = 80;
     /** The most snapshots per optimizer a run keeps: about one per pixel of a wide plot. */
     public static final int MAX_SNAPSHOTS = 2000;
 

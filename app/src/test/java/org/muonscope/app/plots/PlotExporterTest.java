@@ -104,10 +104,11 @@ class PlotExporterTest {
     void revealHidesPointsBeyondTheCursor() {
         TrajectoryFigure f = new TrajectoryFigure();
         f.update(data(), style(), 400);
-        var ds = f.chart().getXYPlot().getDataset(0);
+        RevealDataset ds = (RevealDataset) f.chart().getXYPlot().getDataset(0);
         int all = ds.getItemCount(0);
         f.setCursor(100);
-        assertEquals(101, ds.getItemCount(0));
-        assertTrue(all > 101);
+        long upTo100 = java.util.Arrays.stream(ds.xs(0)).filter(x -> x <= 100).count();
+        assertEquals(upTo100, ds.getItemCount(0));
+        assertTrue(upTo100 > 5 && all > upTo100, upTo100 + " of " + all);
     }
 }
