@@ -56,9 +56,12 @@ public final class SimplicityLabView extends BorderPane {
     private Object drawnRoutingResult;
     private long lastFrame;
     private final AnimationTimer timer;
+    /** Held here: a bidirectional binding keeps only weak references, so a temporary asObject() would be collected. */
+    private final javafx.beans.property.ObjectProperty<Integer> depthObject;
 
     public SimplicityLabView(SimplicityLabViewModel vm) {
         this.vm = vm;
+        this.depthObject = vm.depthProperty().asObject();
         getStyleClass().add("simplicity-lab");
         setId("simplicity-lab");
         charts.put("singular-values", SimplicityCharts.lineChart("Singular values of the product (dashed: closed forms)", "step", "sigma_k", false));
@@ -152,7 +155,7 @@ public final class SimplicityLabView extends BorderPane {
         vm.singularValuesProperty().addListener((o, a, b) -> sv.setText(b));
         ComboBox<Integer> depth = new ComboBox<>();
         depth.getItems().setAll(1, 2, 3, 4);
-        depth.valueProperty().bindBidirectional(vm.depthProperty().asObject());
+        depth.valueProperty().bindBidirectional(depthObject);
         depth.setId("depth");
         TextField gd = numberField(vm.gdLrProperty(), "gd-lr");
         TextField init = numberField(vm.initProperty(), "init");

@@ -158,7 +158,13 @@ public final class SimplicityLabViewModel {
         dlnCancel = cancel;
         started("deep linear regression");
         background.execute(() -> {
-            DlnExperiment.Result r = DlnExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            DlnExperiment.Result r;
+            try {
+                r = DlnExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
             ui.execute(() -> {
                 finished();
                 if (cancel.get()) return;
@@ -186,7 +192,13 @@ public final class SimplicityLabViewModel {
         routingCancel = cancel;
         started("routing task");
         background.execute(() -> {
-            RoutingExperiment.Result r = RoutingExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            RoutingExperiment.Result r;
+            try {
+                r = RoutingExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
             ui.execute(() -> {
                 finished();
                 if (cancel.get()) return;
@@ -208,6 +220,14 @@ public final class SimplicityLabViewModel {
         inFlight++;
         running.set(true);
         status.set("running " + what + " ...");
+    }
+
+    /** An engine failure is shown as one line, never lost on the background thread. */
+    private void failed(RuntimeException e) {
+        ui.execute(() -> {
+            finished();
+            error.set("run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        });
     }
 
     private void finished() {
