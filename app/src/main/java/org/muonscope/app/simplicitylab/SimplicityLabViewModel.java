@@ -250,14 +250,12 @@ public final class SimplicityLabViewModel {
     }
 
     /**
-     * Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) from {@code assets/presets} and runs
-     * it; without the file (e.g. a jar started elsewhere) the built-in defaults, which the presets equal, are used.
+     * Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) and runs it: from the jar's
+     * {@code assets/presets/}, else the checkout's, else the built-in defaults (which the presets equal).
      */
     public void loadPreset(String name) {
-        Path file = Path.of("assets", "presets", name + ".json");
-        if (!Files.exists(file)) file = Path.of("..", "assets", "presets", name + ".json");  // from app/ (tests)
         try {
-            String json = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            String json = presetText(name);
             if (name.endsWith("figure1")) {
                 apply(json == null ? DlnSpec.figure1() : SimplicityJson.parseDln(json));
                 runDln();
@@ -268,6 +266,16 @@ public final class SimplicityLabViewModel {
         } catch (IOException | SpecException e) {
             error.set("preset " + name + ": " + e.getMessage());
         }
+    }
+
+    private static String presetText(String name) throws IOException {
+        try (java.io.InputStream in = SimplicityLabViewModel.class.getResourceAsStream("/assets/presets/" + name + ".json")) {
+            if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Path file : List.of(Path.of("assets", "presets", name + ".json"), Path.of("..", "assets", "presets", name + ".json"))) {
+            if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        return null;
     }
 
     private void apply(DlnSpec s) {
