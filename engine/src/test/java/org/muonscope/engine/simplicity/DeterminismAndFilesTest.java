@@ -45,6 +45,10 @@ class DeterminismAndFilesTest {
             }
         }
         assertFalse(a.traces().get(0).last().unseenError() == c.traces().get(0).last().unseenError());
+        // SpecGD too (its polar factor comes from an iterative, warm-started solver)
+        RoutingSpec spec = shortRouting(3).withOptimizers(List.of(OptimizerSpec.parse("specgd:lr=0.01")));
+        assertArrayEquals(RoutingExperiment.run(spec).traces().get(0).last().hiddenSpectrum(),
+                RoutingExperiment.run(spec).traces().get(0).last().hiddenSpectrum(), 0);
         // every optimizer starts from the same weights: identical step-0 records
         assertEquals(a.traces().get(0).points().get(0).unseenError(), a.traces().get(1).points().get(0).unseenError(), 0);
     }

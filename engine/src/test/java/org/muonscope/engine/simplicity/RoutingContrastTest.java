@@ -33,7 +33,7 @@ class RoutingContrastTest {
             // both fit the trained pairs (measured: gd <= 4e-4 at step 2600, specgd ~3e-4, its oscillation floor)
             assertTrue(gd.seenError() < 5e-3, log.toString());
             assertTrue(spec.seenError() < 5e-3, log.toString());
-            // SpecGD memorizes: unseen error far from 0 (measured 0.51-0.79 in seeds 1-5) and a high-rank W_h
+            // SpecGD memorizes: unseen error far from 0 (measured 0.5-0.8 in seeds 1-5) and a high-rank W_h
             assertTrue(spec.unseenError() > 0.3, log.toString());
             assertTrue(spec.effectiveRank() > 12, log.toString());
             // GD's W_h: at most 5 singular values above 10% of the largest (4 = shared structure), effective
