@@ -44,6 +44,8 @@ public final class RoutingCommand implements Callable<Integer> {
     Integer every;
     @Option(names = "--seed", paramLabel = "N", description = "master seed: codes, init, batches (default 1)")
     Long seed;
+    @Option(names = "--seeds", paramLabel = "A-B", description = "run every seed from A to B (each in DIR/seed-N) and write DIR/seeds.csv")
+    String seeds;
     @Option(names = "--full-batch", negatable = true, description = "every number of every trained pair per batch (default: one random number per pair, the paper's)")
     Boolean fullBatch;
     @Option(names = "--schedule", paramLabel = "constant|linear|cosine[:min=F]", description = "step-size schedule (default constant)")
@@ -59,6 +61,7 @@ public final class RoutingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RoutingSpec spec = spec();
+        if (seeds != null) return sweep(spec);
         RoutingExperiment.Result r = RoutingExperiment.run(spec);
         SimplicityFiles.write(r, out, RunProvenance.capture(spec.seed(), "muonscope routing"));
         PrintWriter w = commandSpec.commandLine().getOut();
@@ -73,6 +76,44 @@ public final class RoutingCommand implements Callable<Integer> {
         w.println("wrote " + out.resolve("routing.csv") + " and hidden_spectrum.csv, error_grid.csv, spec.json, provenance.json");
         return ok ? 0 : 1;
     }
+
+    /** One run per seed; {@code seeds.csv}: {@value #SEEDS_HEADER}, the last record of each. */
+    private int sweep(RoutingSpec spec) {
+        String[] ab = seeds.trim().split("-");
+        long a;
+        long b;
+        try {
+            a = Long.parseLong(ab[0].trim());
+            b = ab.length == 2 ? Long.parseLong(ab[1].trim()) : a;
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new org.muonscope.engine.SpecException("seeds", "expected A-B, got '" + seeds + "'");
+        }
+        if (ab.length > 2 || b < a || b - a > 999) throw new org.muonscope.engine.SpecException("seeds", "expected A-B with A <= B, at most 1000 seeds, got '" + seeds + "'");
+        PrintWriter w = commandSpec.commandLine().getOut();
+        StringBuilder csv = new StringBuilder(SEEDS_HEADER).append('\n');
+        boolean ok = true;
+        for (long seed = a; seed <= b; seed++) {
+            RoutingSpec s = spec.withSeed(seed);
+            RoutingExperiment.Result r = RoutingExperiment.run(s);
+            SimplicityFiles.write(r, out.resolve("seed-" + seed), RunProvenance.capture(seed, "muonscope routing --seeds " + seeds));
+            for (RoutingExperiment.Trace t : r.traces()) {
+                RoutingExperiment.Point p = t.last();
+                int rank = Spectra.thresholdRank(p.hiddenSpectrum(), 0.1);
+                csv.append(org.muonscope.engine.experiment.Csv.text(t.label())).append(',').append(seed).append(',')
+                        .append(org.muonscope.engine.experiment.Csv.num(p.seenError())).append(',')
+                        .append(org.muonscope.engine.experiment.Csv.num(p.unseenError())).append(',')
+                        .append(org.muonscope.engine.experiment.Csv.num(p.effectiveRank())).append(',').append(rank).append('\n');
+                w.println(String.format(Locale.ROOT, "seed %-4d %-10s seen %.4f  unseen %.4f  effective rank %.2f  rank(>10%%) %d",
+                        seed, t.label(), p.seenError(), p.unseenError(), p.effectiveRank(), rank));
+                ok &= t.message() == null;
+            }
+        }
+        org.muonscope.engine.experiment.AtomicFiles.write(out.resolve("seeds.csv"), csv.toString());
+        w.println("wrote " + out.resolve("seeds.csv") + " and one folder per seed");
+        return ok ? 0 : 1;
+    }
+
+    static final String SEEDS_HEADER = "optimizer,seed,seen_error,unseen_error,effective_rank,rank_above_10pct";
 
     RoutingSpec spec() throws IOException {
         RoutingSpec base = specFile == null ? SimplicityJson.routingDefaults()

@@ -124,6 +124,36 @@ final class SimplicityCharts {
         chart.getXYPlot().setRenderer(ren);
     }
 
+    /**
+     * {@code |sigma_k - s_k|} per optimizer and mode on a log scale: GD's distance keeps shrinking, SpecGD's stops at
+     * a floor set by its step (the oscillation), which the step-size slider moves.
+     */
+    static void showDistance(JFreeChart chart, DlnExperiment.Result r, double cursor) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, false);
+        if (r != null) {
+            int i = 0;
+            double[] s = r.targetSingularValues();
+            for (DlnExperiment.Trace t : r.traces()) {
+                Color c = Palette.forKind(t.optimizer().kind());
+                for (int k = 0; k < s.length; k++) {
+                    XYSeries ser = new XYSeries(t.label() + " |sigma" + (k + 1) + " - s" + (k + 1) + "|", false, true);
+                    for (DlnExperiment.Point p : t.points()) {
+                        if (p.step() > cursor) break;
+                        ser.add(p.step(), Math.max(LOG_FLOOR, Math.abs(p.sigma()[k] - s[k])));
+                    }
+                    data.addSeries(ser);
+                    ren.setSeriesPaint(i, k == 0 ? c : c.brighter());
+                    ren.setSeriesStroke(i, k == 0 ? STYLE.stroke(1.6f) : STYLE.dashed(1.4f));
+                    i++;
+                }
+            }
+            fixDomain(chart.getXYPlot(), r.spec().steps());
+        }
+        chart.getXYPlot().setDataset(data);
+        chart.getXYPlot().setRenderer(ren);
+    }
+
     /** Seen (dashed) and unseen (solid) error over training, a vertical line at the cursor. */
     static void showRoutingErrors(JFreeChart chart, RoutingExperiment.Result r, double cursor) {
         XYSeriesCollection data = new XYSeriesCollection();

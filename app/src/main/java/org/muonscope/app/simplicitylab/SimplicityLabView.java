@@ -56,13 +56,17 @@ public final class SimplicityLabView extends BorderPane {
     private Object drawnRoutingResult;
     private long lastFrame;
     private final AnimationTimer timer;
+    /** Held here: a bidirectional binding keeps only weak references, so a temporary asObject() would be collected. */
+    private final javafx.beans.property.ObjectProperty<Integer> depthObject;
 
     public SimplicityLabView(SimplicityLabViewModel vm) {
         this.vm = vm;
+        this.depthObject = vm.depthProperty().asObject();
         getStyleClass().add("simplicity-lab");
         setId("simplicity-lab");
         charts.put("singular-values", SimplicityCharts.lineChart("Singular values of the product (dashed: closed forms)", "step", "sigma_k", false));
         charts.put("loss", SimplicityCharts.lineChart("Loss (log scale): GD's plateaus", "step", "loss", true));
+        charts.put("distance", SimplicityCharts.lineChart("Distance to the target |sigma_k - s_k|: SpecGD's oscillation floor", "step", "|sigma_k - s_k|", true));
         charts.put("routing-gd-grid", SimplicityCharts.gridChart("GD"));
         charts.put("routing-specgd-grid", SimplicityCharts.gridChart("SpecGD"));
         charts.put("routing-errors", SimplicityCharts.lineChart("Error on seen (dashed) and unseen (solid) pairs", "step", "error", true));
@@ -105,7 +109,7 @@ public final class SimplicityLabView extends BorderPane {
 
     public SimplicityLabViewModel viewModel() { return vm; }
 
-    /** The chart of a name: singular-values, loss, routing-gd-grid, routing-specgd-grid, routing-errors, hidden-spectrum. */
+    /** The chart of a name: singular-values, loss, distance, routing-gd-grid, routing-specgd-grid, routing-errors, hidden-spectrum. */
     public JFreeChart chart(String name) { return charts.get(name); }
 
     /** Shows the deep-linear tab (0) or the routing tab (1). */
@@ -151,7 +155,7 @@ public final class SimplicityLabView extends BorderPane {
         vm.singularValuesProperty().addListener((o, a, b) -> sv.setText(b));
         ComboBox<Integer> depth = new ComboBox<>();
         depth.getItems().setAll(1, 2, 3, 4);
-        depth.valueProperty().bindBidirectional(vm.depthProperty().asObject());
+        depth.valueProperty().bindBidirectional(depthObject);
         depth.setId("depth");
         TextField gd = numberField(vm.gdLrProperty(), "gd-lr");
         TextField init = numberField(vm.initProperty(), "init");
@@ -199,9 +203,13 @@ public final class SimplicityLabView extends BorderPane {
         controls.setMinWidth(240);
         ChartViewer svView = viewer("singular-values");
         ChartViewer lossView = viewer("loss");
-        VBox center = new VBox(svView, lossView, animationBar(vm.dlnAnimation(), "dln"));
+        ChartViewer distView = viewer("distance");
+        HBox lower = new HBox(lossView, distView);
+        HBox.setHgrow(lossView, Priority.ALWAYS);
+        HBox.setHgrow(distView, Priority.ALWAYS);
+        VBox center = new VBox(svView, lower, animationBar(vm.dlnAnimation(), "dln"));
         VBox.setVgrow(svView, Priority.ALWAYS);
-        VBox.setVgrow(lossView, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
         BorderPane p = new BorderPane(center);
         p.setLeft(controls);
         return p;
@@ -305,6 +313,7 @@ public final class SimplicityLabView extends BorderPane {
         if (vm.dlnProperty().get() != drawnDlnResult || dc != drawnDln) {
             SimplicityCharts.showSingularValues(charts.get("singular-values"), vm.dlnProperty().get(), dc);
             SimplicityCharts.showLoss(charts.get("loss"), vm.dlnProperty().get(), dc);
+            SimplicityCharts.showDistance(charts.get("distance"), vm.dlnProperty().get(), dc);
             drawnDlnResult = vm.dlnProperty().get();
             drawnDln = dc;
         }

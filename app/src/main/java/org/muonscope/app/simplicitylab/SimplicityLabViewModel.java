@@ -126,7 +126,7 @@ public final class SimplicityLabViewModel {
                 OptimizerSpec.parse("specgd:lr=" + specLr.get())));
         if (withMuon.get()) opts.add(OptimizerSpec.parse("muon:lr=" + specLr.get()));
         int steps = dlnSteps.get();
-        return new DlnSpec(s.length, s, depth.get(), 100, init.get(), false, 0, steps, Math.max(1, steps / 300), 1,
+        return new DlnSpec(s.length, s, depth.get(), 100, init.get(), false, 0, steps, Math.max(1, steps / 1500), 1,
                 schedule.get(), opts);
     }
 
@@ -158,7 +158,13 @@ public final class SimplicityLabViewModel {
         dlnCancel = cancel;
         started("deep linear regression");
         background.execute(() -> {
-            DlnExperiment.Result r = DlnExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            DlnExperiment.Result r;
+            try {
+                r = DlnExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
             ui.execute(() -> {
                 finished();
                 if (cancel.get()) return;
@@ -186,7 +192,13 @@ public final class SimplicityLabViewModel {
         routingCancel = cancel;
         started("routing task");
         background.execute(() -> {
-            RoutingExperiment.Result r = RoutingExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            RoutingExperiment.Result r;
+            try {
+                r = RoutingExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
             ui.execute(() -> {
                 finished();
                 if (cancel.get()) return;
@@ -210,6 +222,14 @@ public final class SimplicityLabViewModel {
         status.set("running " + what + " ...");
     }
 
+    /** An engine failure is shown as one line, never lost on the background thread. */
+    private void failed(RuntimeException e) {
+        ui.execute(() -> {
+            finished();
+            error.set("run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        });
+    }
+
     private void finished() {
         inFlight = Math.max(0, inFlight - 1);
         running.set(inFlight > 0);
@@ -230,14 +250,12 @@ public final class SimplicityLabViewModel {
     }
 
     /**
-     * Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) from {@code assets/presets} and runs
-     * it; without the file (e.g. a jar started elsewhere) the built-in defaults, which the presets equal, are used.
+     * Loads a preset ({@code simplicity-figure1} or {@code simplicity-figure2}) and runs it: from the jar's
+     * {@code assets/presets/}, else the checkout's, else the built-in defaults (which the presets equal).
      */
     public void loadPreset(String name) {
-        Path file = Path.of("assets", "presets", name + ".json");
-        if (!Files.exists(file)) file = Path.of("..", "assets", "presets", name + ".json");  // from app/ (tests)
         try {
-            String json = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            String json = presetText(name);
             if (name.endsWith("figure1")) {
                 apply(json == null ? DlnSpec.figure1() : SimplicityJson.parseDln(json));
                 runDln();
@@ -248,6 +266,16 @@ public final class SimplicityLabViewModel {
         } catch (IOException | SpecException e) {
             error.set("preset " + name + ": " + e.getMessage());
         }
+    }
+
+    private static String presetText(String name) throws IOException {
+        try (java.io.InputStream in = SimplicityLabViewModel.class.getResourceAsStream("/assets/presets/" + name + ".json")) {
+            if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Path file : List.of(Path.of("assets", "presets", name + ".json"), Path.of("..", "assets", "presets", name + ".json"))) {
+            if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        return null;
     }
 
     private void apply(DlnSpec s) {

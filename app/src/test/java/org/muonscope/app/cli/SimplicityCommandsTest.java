@@ -54,6 +54,19 @@ class SimplicityCommandsTest {
     }
 
     @Test
+    void aSeedSweepWritesOneRowPerSeedAndOptimizer(@TempDir Path dir) throws IOException {
+        int code = run("routing", "--width", "12", "--init", "0.05", "--steps", "20", "--every", "10", "--seeds", "3-5",
+                "--optimizer", "gd:lr=1", "--optimizer", "specgd:lr=0.01", "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("seeds.csv"));
+        assertEquals(RoutingCommand.SEEDS_HEADER, rows.get(0));
+        assertEquals(1 + 3 * 2, rows.size());
+        assertTrue(rows.get(1).startsWith("gd,3,") && rows.get(6).startsWith("specgd,5,"), rows.toString());
+        assertTrue(Files.exists(dir.resolve("seed-4/routing.csv")));
+        assertEquals(2, run("routing", "--seeds", "5-3", "--out", dir.toString()));
+    }
+
+    @Test
     void badInputIsOneLineNamingTheFieldAndExitTwo(@TempDir Path dir) {
         assertEquals(2, run("dln", "--dim", "3", "--out", dir.toString()));
         assertTrue(err.toString().contains("singular-values"), err.toString());

@@ -90,7 +90,7 @@ class SimplicityLabWindowTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        for (String n : new String[] {"singular-values", "loss", "routing-gd-grid", "routing-specgd-grid", "routing-errors", "hidden-spectrum"}) {
+        for (String n : new String[] {"singular-values", "loss", "distance", "routing-gd-grid", "routing-specgd-grid", "routing-errors", "hidden-spectrum"}) {
             assertTrue(Files.size(dir.resolve("simplicity-" + n + ".png")) > 1000, n);
             assertTrue(Files.readString(dir.resolve("simplicity-" + n + ".svg")).contains("<svg"), n);
         }

@@ -26,9 +26,18 @@ public final class DlnClosedForm {
         if (tau <= 0) return sigma0;
         if (depth == 1) return s - (s - sigma0) * Math.exp(-tau);
         if (depth == 2) return s / (1 + (s / sigma0 - 1) * Math.exp(-2 * s * tau));
-        int n = (int) Math.min(2_000_000, Math.max(64, Math.ceil(4096 * Math.max(1.0, s) * tau)));
-        double h = tau / n;
-        double y = sigma0;
+        return gdAdvance(sigma0, s, depth, tau);
+    }
+
+    /**
+     * Advances the balanced GD flow of depth {@code L} from {@code sigma} by {@code dtau} (RK4, 4096 steps per unit of
+     * {@code s tau}): lets a caller follow a long run incrementally instead of integrating from 0 at every record.
+     */
+    public static double gdAdvance(double sigma, double s, int depth, double dtau) {
+        if (dtau <= 0) return sigma;
+        int n = (int) Math.min(2_000_000, Math.max(1, Math.ceil(4096 * Math.max(1.0, s) * dtau)));
+        double h = dtau / n;
+        double y = sigma;
         for (int i = 0; i < n; i++) {
             double k1 = rate(y, s, depth);
             double k2 = rate(y + 0.5 * h * k1, s, depth);

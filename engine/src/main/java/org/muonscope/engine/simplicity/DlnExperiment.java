@@ -110,6 +110,9 @@ public final class DlnExperiment {
         java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         long quarterStart = spec.steps() - spec.steps() / 4;
         double tau = 0;
+        // depth >= 3 GD has no closed form: follow the flow incrementally from record to record
+        double[] flow = sigma0.clone();
+        double flowTau = 0;
         String message = null;
         for (long t = 0; ; t++) {
             double loss = net.gradient();
@@ -130,10 +133,16 @@ public final class DlnExperiment {
                 if (record) {
                     double[] th = new double[d];
                     for (int k = 0; k < d; k++) {
-                        th[k] = !theory ? Double.NaN
-                                : gd ? DlnClosedForm.gd(s[k], sigma0[k], spec.depth(), tau)
-                                : DlnClosedForm.specGd(s[k], sigma0[k], spec.depth(), tau);
+                        if (theory && gd && spec.depth() >= 3) {
+                            flow[k] = DlnClosedForm.gdAdvance(flow[k], s[k], spec.depth(), tau - flowTau);
+                            th[k] = flow[k];
+                        } else {
+                            th[k] = !theory ? Double.NaN
+                                    : gd ? DlnClosedForm.gd(s[k], sigma0[k], spec.depth(), tau)
+                                    : DlnClosedForm.specGd(s[k], sigma0[k], spec.depth(), tau);
+                        }
                     }
+                    flowTau = tau;
                     Point p = new Point(t, tau, loss, Spectra.effectiveRank(sv), sv, th);
                     points.add(p);
                     listener.onPoint(slot, label, p);

@@ -96,9 +96,20 @@ public final class SimplicityFiles {
         AtomicFiles.write(dir.resolve("provenance.json"), json(provenance));
     }
 
+    /** The same fields and names as the theory runs' provenance.json (README "File formats"). */
     private static String json(RunProvenance p) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = MAPPER.createObjectNode();
+        n.put("muonscope_version", p.muonscopeVersion());
+        n.put("java_version", p.javaVersion());
+        n.put("os", p.os());
+        n.put("arch", p.arch());
+        n.put("processors", p.processors());
+        n.put("started_at", p.startedAt());
+        n.put("seed", p.seed());
+        n.put("command", p.command());
+        n.put("ejml_version", p.ejmlVersion());
         try {
-            return MAPPER.writeValueAsString(p) + "\n";
+            return MAPPER.writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -45,6 +45,10 @@ class DeterminismAndFilesTest {
             }
         }
         assertFalse(a.traces().get(0).last().unseenError() == c.traces().get(0).last().unseenError());
+        // SpecGD too (its polar factor comes from an iterative, warm-started solver)
+        RoutingSpec spec = shortRouting(3).withOptimizers(List.of(OptimizerSpec.parse("specgd:lr=0.01")));
+        assertArrayEquals(RoutingExperiment.run(spec).traces().get(0).last().hiddenSpectrum(),
+                RoutingExperiment.run(spec).traces().get(0).last().hiddenSpectrum(), 0);
         // every optimizer starts from the same weights: identical step-0 records
         assertEquals(a.traces().get(0).points().get(0).unseenError(), a.traces().get(1).points().get(0).unseenError(), 0);
     }
@@ -74,7 +78,7 @@ class DeterminismAndFilesTest {
         List<String> loss = Files.readAllLines(dir.resolve("dln/loss.csv"));
         assertEquals("optimizer,step,loss,effective_rank", loss.get(0));
         assertEquals(1 + 2 * 3, loss.size());
-        assertTrue(Files.readString(dir.resolve("dln/provenance.json")).contains("\"seed\""));
+        assertTrue(Files.readString(dir.resolve("dln/provenance.json")).contains("\"started_at\""));
         DlnSpec back = SimplicityJson.parseDln(Files.readString(dir.resolve("dln/spec.json"), StandardCharsets.UTF_8));
         assertEquals(SimplicityJson.toJson(d.spec()), SimplicityJson.toJson(back));
 
@@ -125,5 +129,21 @@ class DeterminismAndFilesTest {
         // singular values of a 1 x n row are its norm; of a zero matrix zero
         assertArrayEquals(new double[] {5}, Spectra.singularValues(new DMatrixRMaj(new double[][] {{3, 4, 0}})), 1e-12);
         assertArrayEquals(new double[] {0, 0}, Spectra.singularValues(new DMatrixRMaj(2, 3)), 0);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gd", "ngd", "signgd", "signum", "specgd", "muon", "adam", "shampoo"})
+    void everyOptimizerOfTheEngineTrainsBothModels(String kind) {
+        OptimizerSpec o = OptimizerSpec.parse(kind + ":lr=0.001");
+        DlnExperiment.Trace d = DlnExperiment.run(DlnSpec.figure1().withSteps(40, 20).withOptimizers(List.of(o))).traces().get(0);
+        assertNull(d.message());
+        assertEquals(3, d.points().size());
+        DlnExperiment.Point first = d.points().get(0);
+        DlnExperiment.Point last = d.points().get(2);
+        assertTrue(Double.isFinite(last.loss()) && last.loss() < first.loss(), kind + " lowers the DLN loss");
+        RoutingExperiment.Trace r = RoutingExperiment.run(shortRouting(2).withOptimizers(List.of(o))).traces().get(0);
+        assertNull(r.message());
+        assertTrue(Double.isFinite(r.last().seenError()), kind);
+        assertTrue(r.last().seenError() <= r.points().get(0).seenError() + 1e-9, kind + " does not raise the seen error");
     }
 }
