@@ -99,7 +99,8 @@ class TheoryLabWindowTest {
         assertFalse(vm().animation().playingProperty().get());
         double paused = vm().animation().cursor();
         robot.type(KeyCode.RIGHT);
-        assertEquals(Math.floor(paused) + 1, vm().animation().cursor(), 1e-9);
+        int every = vm().dataProperty().get().spec().every();
+        assertEquals(Math.floor(paused / every) * every + every, vm().animation().cursor(), 1e-9, "one snapshot interval on");
         robot.clickOn("#play");
         assertTrue(vm().animation().playingProperty().get());
     }
@@ -125,7 +126,8 @@ class TheoryLabWindowTest {
         }
         List<String> csv = Files.readAllLines(dir.resolve("trajectories.csv"));
         assertEquals(FigureCsv.TRAJECTORIES, csv.get(0));
-        assertEquals(1 + 4 * 1501 * 3, csv.size(), "4 optimizers x 1501 snapshots x 3 classes");
+        int snaps = TheoryLabViewModelTest.snapshots(vm().dataProperty().get().spec());
+        assertEquals(1 + 4 * snaps * 3, csv.size(), "4 optimizers x " + snaps + " snapshots x 3 classes");
         List<String> sat = Files.readAllLines(dir.resolve("saturation.csv"));
         assertEquals(FigureCsv.SATURATION, sat.get(0));
         assertEquals(1 + 4 * 3, sat.size());
