@@ -242,7 +242,9 @@ public final class TheoryLabView extends BorderPane {
                 sweptSpec = data.spec();
                 vm.depthSweep().start(data.spec());
             }
-            if (visible != null) {
+            boolean mainJustDrawn = drew;
+            // the side view follows one frame after the main view, so a change shows as soon as possible
+            if (visible != null && !mainJustDrawn) {
                 boolean resized = viewers.get(visible).takeSizeChanged();
                 if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
                     rebuild(visible, data);
