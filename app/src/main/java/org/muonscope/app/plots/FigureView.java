@@ -120,8 +120,18 @@ public final class FigureView extends Region {
         return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
     }
 
+    /**
+     * The area the domain axis maps onto. A combined plot records its own data area before its subplots
+     * reserve room for their range axes, so there the first subplot's area is the true one (in x); its y
+     * extent is widened to the whole stack so the cursor line crosses every panel.
+     */
     private Rectangle2D dataArea() {
-        return info.getPlotInfo() == null ? null : info.getPlotInfo().getDataArea();
+        org.jfree.chart.plot.PlotRenderingInfo p = info.getPlotInfo();
+        if (p == null) return null;
+        if (p.getSubplotCount() == 0) return p.getDataArea();
+        Rectangle2D first = p.getSubplotInfo(0).getDataArea();
+        Rectangle2D all = p.getDataArea();
+        return new Rectangle2D.Double(first.getX(), all.getY(), first.getWidth(), all.getHeight());
     }
 
     public double renderMillis() {
