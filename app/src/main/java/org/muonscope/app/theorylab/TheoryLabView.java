@@ -394,7 +394,7 @@ public final class TheoryLabView extends BorderPane {
         RunData d = vm.dataProperty().get();
         if (d == null) return;
         try {
-            PlotExporter.writeAtomically(p, FigureCsv.of(name, d));
+            PlotExporter.writeAtomically(p, FigureCsv.of(name, d, sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null));
             vm.statusProperty().set("Exported " + p.getFileName());
         } catch (Exception ex) {
             vm.statusProperty().set("Export failed: " + ex.getMessage());
@@ -424,10 +424,12 @@ public final class TheoryLabView extends BorderPane {
         }
         ChartStyle style = style();
         Session session = vm.toSession();
+        long[][] depth = vm.depthSweep().measuredProperty().get();
+        long[][] sweep = depth != null && sweptSpec == d.spec() ? depth.clone() : null;
         vm.statusProperty().set("Writing figure bundle to " + dir + "...");
         Thread t = new Thread(() -> {
             try {
-                List<String> files = FigureBundle.write(dir, d, style, session);
+                List<String> files = FigureBundle.write(dir, d, style, session, sweep);
                 Platform.runLater(() -> vm.statusProperty().set("Wrote " + files.size() + " files to " + dir));
                 done.complete(files);
             } catch (Exception ex) {
