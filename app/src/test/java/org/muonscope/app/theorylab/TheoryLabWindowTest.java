@@ -135,4 +135,29 @@ class TheoryLabWindowTest {
         assertEquals(vm().toSession().toJson(), back.toJson());
         assertTrue(Files.readString(dir.resolve("provenance.json")).contains("\"seed\""));
     }
+
+    @Test
+    void savesAndReopensASessionAndCopiesAFigure(FxRobot robot) throws Exception {
+        waitFor("first run", () -> vm().dataProperty().get() != null && vm().dataProperty().get().isFinished());
+        Path file = dir.resolve("session.json");
+        robot.interact(() -> {
+            vm().depthProperty().set(3);
+            vm().optimizers().get(2).colorProperty().set("#00AA00");
+        });
+        robot.interact(() -> view.saveSession(file));
+        assertTrue(Files.readString(file).contains("#00AA00"));
+        robot.interact(() -> {
+            vm().depthProperty().set(1);
+            vm().optimizers().get(2).colorProperty().set("#111111");
+        });
+        robot.interact(() -> view.openSession(file));
+        assertEquals(3, vm().depthProperty().get());
+        assertEquals("#00AA00", vm().optimizers().get(2).colorProperty().get());
+        waitFor("the reopened session ran", () -> vm().dataProperty().get().isFinished() && vm().dataProperty().get().spec().depth() == 3);
+
+        robot.interact(() -> view.copyToClipboard("trajectories"));
+        boolean[] image = new boolean[1];
+        robot.interact(() -> image[0] = javafx.scene.input.Clipboard.getSystemClipboard().hasImage());
+        assertTrue(image[0], "the clipboard holds the figure as an image");
+    }
 }
