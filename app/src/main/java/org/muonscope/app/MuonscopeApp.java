@@ -28,6 +28,10 @@ public final class MuonscopeApp extends Application {
             lab.loadPreset(preset);
             String tab = System.getProperty("muonscope.sideTab");
             if (tab != null) lab.sideViews().getSelectionModel().select(Integer.parseInt(tab));
+            if (Boolean.getBoolean("muonscope.play")) {
+                lab.viewModel().animation().loopProperty().set(true);
+                lab.viewModel().animation().restart();
+            }
             String session = System.getProperty("muonscope.session");
             if (session != null) lab.openSession(java.nio.file.Path.of(session));
             // for screenshots and classrooms: start in presenter mode or the dark theme

@@ -47,7 +47,8 @@ public record ChartStyle(boolean dark, double fontScale, List<Color> slotColors)
 
     public BasicStroke dotted(float width) {
         float w = (float) (width * Math.sqrt(fontScale));
-        return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {0.5f, 3 * w}, 0f);
+        // round caps make the dots: with butt caps a 0.5-long dash all but vanishes
+        return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_BEVEL, 1f, new float[] {0.5f, 3 * w}, 0f);
     }
 
     /** Applies theme and fonts to a chart built by {@link Figures}. */

@@ -16,18 +16,23 @@ public final class FigureCsv {
             + "balanced_accuracy,minority_accuracy,worst_class_accuracy,offdiag_ratio";
     public static final String CLASS_METRICS = "optimizer,step,class,class_loss,class_accuracy";
     public static final String SATURATION = "optimizer,class,prior,w_star,t90_measured,t90_theory";
-    public static final String DEPTH = "depth,class,prior,w_star,t90_theory,spread_theory";
+    public static final String DEPTH = "depth,class,prior,w_star,t90_theory,spread_theory,t90_measured";
 
     private FigureCsv() { }
 
     /** The CSV of the figure named {@code name} ({@link LabFigure#name()}). */
     public static String of(String name, RunData data) {
+        return of(name, data, null);
+    }
+
+    /** As {@link #of(String, RunData)}, with the depth sweep's measured {@code t90[L-1][c]} (may be null). */
+    public static String of(String name, RunData data, long[][] depthMeasured) {
         return switch (name) {
             case "trajectories" -> trajectories(data);
             case "metrics" -> metrics(data);
             case "class-metrics" -> classMetrics(data);
             case "saturation" -> saturation(data);
-            case "depth" -> depth(data);
+            case "depth" -> depth(data, depthMeasured);
             default -> throw new IllegalArgumentException("unknown figure " + name);
         };
     }
@@ -94,6 +99,10 @@ public final class FigureCsv {
     }
 
     public static String depth(RunData data) {
+        return depth(data, null);
+    }
+
+    public static String depth(RunData data, long[][] measured) {
         TheorySpec spec = data.spec();
         double eta = DepthFigure.eta(spec);
         StringBuilder sb = new StringBuilder(DEPTH).append('\n');
@@ -102,7 +111,10 @@ public final class FigureCsv {
             for (int c = 0; c < spec.classes(); c++) {
                 sb.append(l).append(',').append(c).append(',').append(num(spec.priors()[c])).append(',')
                         .append(num(TheoryFormulas.wStar(spec, c))).append(',')
-                        .append(num(TheoryFormulas.t90SpecExact(spec, c, eta, l))).append(',').append(num(spread)).append('\n');
+                        .append(num(TheoryFormulas.t90SpecExact(spec, c, eta, l))).append(',').append(num(spread)).append(',');
+                long[] row = measured == null ? null : measured[l - 1];
+                if (row != null && c < row.length && row[c] >= 0) sb.append(row[c]);
+                sb.append('\n');
             }
         }
         return sb.toString();

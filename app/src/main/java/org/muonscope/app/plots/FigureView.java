@@ -32,6 +32,16 @@ public final class FigureView extends Region {
     private double cursor = Double.POSITIVE_INFINITY;
     private Color cursorColor = Color.gray(0.4, 0.8);
     private double renderMillis;
+    private boolean bareStale;
+    private double renderScale = 1;
+
+    private void renderBare() {
+        int w = (int) Math.floor(getWidth()), h = (int) Math.floor(getHeight());
+        figure.setCursor(Double.NEGATIVE_INFINITY);
+        bare = toFx(draw(figure.chart(), w, h, renderScale, null), bare);
+        figure.setCursor(Double.POSITIVE_INFINITY);
+        bareStale = false;
+    }
 
     public FigureView(LabFigure figure, boolean animates) {
         this.figure = figure;
@@ -53,10 +63,10 @@ public final class FigureView extends Region {
         long t0 = System.nanoTime();
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
         JFreeChart chart = figure.chart();
-        if (animates) {
-            figure.setCursor(Double.NEGATIVE_INFINITY);
-            bare = toFx(draw(chart, w, h, scale, null), bare);
-        }
+        // the bare image is only needed once the cursor moves off the end: drawn on first use, so a data
+        // change costs one chart render before its first frame
+        bareStale = animates;
+        renderScale = scale;
         figure.setCursor(Double.POSITIVE_INFINITY);
         info = new ChartRenderingInfo();
         full = toFx(draw(chart, w, h, scale, info), full);
@@ -110,8 +120,18 @@ public final class FigureView extends Region {
         return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
     }
 
+    /**
+     * The area the domain axis maps onto. A combined plot records its own data area before its subplots
+     * reserve room for their range axes, so there the first subplot's area is the true one (in x); its y
+     * extent is widened to the whole stack so the cursor line crosses every panel.
+     */
     private Rectangle2D dataArea() {
-        return info.getPlotInfo() == null ? null : info.getPlotInfo().getDataArea();
+        org.jfree.chart.plot.PlotRenderingInfo p = info.getPlotInfo();
+        if (p == null) return null;
+        if (p.getSubplotCount() == 0) return p.getDataArea();
+        Rectangle2D first = p.getSubplotInfo(0).getDataArea();
+        Rectangle2D all = p.getDataArea();
+        return new Rectangle2D.Double(first.getX(), all.getY(), first.getWidth(), all.getHeight());
     }
 
     public double renderMillis() {
@@ -147,6 +167,7 @@ public final class FigureView extends Region {
         }
         double x = Math.max(0, Math.min(w, xOf(cursor)));
         if (Double.isNaN(x)) x = w;
+        if (x < w && bareStale) renderBare();
         if (x > 0) g.drawImage(full, 0, 0, x * sx, full.getHeight(), 0, 0, x, h);
         if (x < w) g.drawImage(bare, x * sx, 0, (w - x) * sx, bare.getHeight(), x, 0, w - x, h);
         Rectangle2D area = dataArea();

@@ -97,7 +97,9 @@ final class ControlsPane extends ScrollPane {
         Spinner<Integer> depth = Fields.spinner(vm.depth, 1, 6, 1);
         depth.setId("depth");
         row(model, 0, "depth L", depth);
-        row(model, 1, "hidden width", Fields.spinner(vm.hidden, 2, 200, 1));
+        Spinner<Integer> hidden = Fields.spinner(vm.hidden, 2, 200, 1);
+        hidden.disableProperty().bind(vm.depth.isEqualTo(1));
+        row(model, 1, "hidden width", hidden);
         row(model, 2, "init scale", Fields.number(vm.init, 0, 10));
 
         GridPane run = grid();
@@ -108,8 +110,12 @@ final class ControlsPane extends ScrollPane {
         mode.getItems().setAll(DataMode.Kind.values());
         mode.valueProperty().bindBidirectional(vm.modeKind);
         row(run, 1, "data", mode);
-        row(run, 2, "samples n", Fields.spinner(vm.samples, 1, 1000000, 100));
-        row(run, 3, "batch b", Fields.spinner(vm.batch, 1, 100000, 8));
+        Spinner<Integer> samples = Fields.spinner(vm.samples, 1, 1000000, 100);
+        samples.disableProperty().bind(vm.modeKind.isEqualTo(DataMode.Kind.POPULATION));
+        Spinner<Integer> batch = Fields.spinner(vm.batch, 1, 100000, 8);
+        batch.disableProperty().bind(vm.modeKind.isNotEqualTo(DataMode.Kind.BATCH));
+        row(run, 2, "samples n", samples);
+        row(run, 3, "batch b", batch);
         row(run, 4, "seed", Fields.integer(vm.seed));
 
         Button add = new Button("+ optimizer");

@@ -26,17 +26,24 @@ public final class FigureBundle {
 
     /** @return the files written, relative to {@code dir} */
     public static List<String> write(Path dir, RunData data, ChartStyle style, Session session) throws IOException {
+        return write(dir, data, style, session, null);
+    }
+
+    /** @param depthMeasured the depth sweep's {@code t90[L-1][c]} for the depth figure and CSV; may be null */
+    public static List<String> write(Path dir, RunData data, ChartStyle style, Session session, long[][] depthMeasured)
+            throws IOException {
         Files.createDirectories(dir);
         List<String> files = new ArrayList<>();
         for (String name : Figures.NAMES) {
             LabFigure f = Figures.create(name);
+            if (f instanceof org.muonscope.app.plots.DepthFigure d) d.setMeasured(depthMeasured);
             f.update(data, style, Figures.WIDTH);
             for (PlotExporter.Format fmt : PlotExporter.Format.values()) {
                 String file = name + fmt.extension();
                 PlotExporter.write(f.chart(), fmt, Figures.WIDTH, Figures.HEIGHT, dir.resolve(file));
                 files.add(file);
             }
-            PlotExporter.writeAtomically(dir.resolve(name + ".csv"), FigureCsv.of(name, data));
+            PlotExporter.writeAtomically(dir.resolve(name + ".csv"), FigureCsv.of(name, data, depthMeasured));
             files.add(name + ".csv");
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -242,7 +242,9 @@ public final class TheoryLabView extends BorderPane {
                 sweptSpec = data.spec();
                 vm.depthSweep().start(data.spec());
             }
-            if (visible != null) {
+            boolean mainJustDrawn = drew;
+            // the side view follows one frame after the main view, so a change shows as soon as possible
+            if (visible != null && !mainJustDrawn) {
                 boolean resized = viewers.get(visible).takeSizeChanged();
                 if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
                     rebuild(visible, data);
@@ -392,7 +394,7 @@ public final class TheoryLabView extends BorderPane {
         RunData d = vm.dataProperty().get();
         if (d == null) return;
         try {
-            PlotExporter.writeAtomically(p, FigureCsv.of(name, d));
+            PlotExporter.writeAtomically(p, FigureCsv.of(name, d, sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null));
             vm.statusProperty().set("Exported " + p.getFileName());
         } catch (Exception ex) {
             vm.statusProperty().set("Export failed: " + ex.getMessage());
@@ -422,10 +424,12 @@ public final class TheoryLabView extends BorderPane {
         }
         ChartStyle style = style();
         Session session = vm.toSession();
+        long[][] depth = vm.depthSweep().measuredProperty().get();
+        long[][] sweep = depth != null && sweptSpec == d.spec() ? depth.clone() : null;
         vm.statusProperty().set("Writing figure bundle to " + dir + "...");
         Thread t = new Thread(() -> {
             try {
-                List<String> files = FigureBundle.write(dir, d, style, session);
+                List<String> files = FigureBundle.write(dir, d, style, session, sweep);
                 Platform.runLater(() -> vm.statusProperty().set("Wrote " + files.size() + " files to " + dir));
                 done.complete(files);
             } catch (Exception ex) {

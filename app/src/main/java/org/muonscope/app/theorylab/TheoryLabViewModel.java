@@ -44,8 +44,12 @@ public final class TheoryLabViewModel {
 
     /** Quiet period before a re-run: long enough to coalesce a slider drag, short enough to feel live. */
     public static final long DEBOUNCE_MILLIS = 80;
-    /** The most snapshots per optimizer a run keeps: about one per pixel of a wide plot. */
-    public static final int MAX_SNAPSHOTS = 2000;
+    /**
+     * The most snapshots per optimizer a run keeps: more than the plot has pixel columns, and half the engine's
+     * metric work of one snapshot per step at 2000 steps (measured: 0.85 s -> 0.35 s for 7 optimizers x 10
+     * classes). The engine still measures t90 at every step.
+     */
+    public static final int MAX_SNAPSHOTS = 1000;
 
     private final RunEngine engine;
     private final UiExecutor ui;

@@ -97,6 +97,13 @@ class PlotExporterTest {
         assertEquals(FigureCsv.SATURATION, sat[0]);
         assertEquals(1 + 2 * 3, sat.length);
         assertEquals(1 + 6 * 3, FigureCsv.depth(d).split("\n").length);
+        long[][] sweep = new long[6][];
+        sweep[1] = new long[] {509, 439, -1};
+        String[] depth = FigureCsv.depth(d, sweep).split("\n");
+        assertEquals(FigureCsv.DEPTH, depth[0]);
+        assertTrue(depth[1 + 3].endsWith(",509"), "L = 2, class 0 carries its measurement: " + depth[4]);
+        assertTrue(depth[1 + 3 + 2].endsWith(","), "not reached: an empty cell");
+        assertTrue(depth[1].endsWith(","), "L = 1 not measured: an empty cell");
         assertEquals(1 + 2 * 301, FigureCsv.metrics(d).split("\n").length);
     }
 

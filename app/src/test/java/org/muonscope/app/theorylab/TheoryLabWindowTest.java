@@ -99,7 +99,8 @@ class TheoryLabWindowTest {
         assertFalse(vm().animation().playingProperty().get());
         double paused = vm().animation().cursor();
         robot.type(KeyCode.RIGHT);
-        assertEquals(Math.floor(paused) + 1, vm().animation().cursor(), 1e-9);
+        int every = vm().dataProperty().get().spec().every();
+        assertEquals(Math.floor(paused / every) * every + every, vm().animation().cursor(), 1e-9, "one snapshot interval on");
         robot.clickOn("#play");
         assertTrue(vm().animation().playingProperty().get());
     }
@@ -125,12 +126,38 @@ class TheoryLabWindowTest {
         }
         List<String> csv = Files.readAllLines(dir.resolve("trajectories.csv"));
         assertEquals(FigureCsv.TRAJECTORIES, csv.get(0));
-        assertEquals(1 + 4 * 1501 * 3, csv.size(), "4 optimizers x 1501 snapshots x 3 classes");
+        int snaps = TheoryLabViewModelTest.snapshots(vm().dataProperty().get().spec());
+        assertEquals(1 + 4 * snaps * 3, csv.size(), "4 optimizers x " + snaps + " snapshots x 3 classes");
         List<String> sat = Files.readAllLines(dir.resolve("saturation.csv"));
         assertEquals(FigureCsv.SATURATION, sat.get(0));
         assertEquals(1 + 4 * 3, sat.size());
         Session back = Session.read(dir.resolve("session.json"));
         assertEquals(vm().toSession().toJson(), back.toJson());
         assertTrue(Files.readString(dir.resolve("provenance.json")).contains("\"seed\""));
+    }
+
+    @Test
+    void savesAndReopensASessionAndCopiesAFigure(FxRobot robot) throws Exception {
+        waitFor("first run", () -> vm().dataProperty().get() != null && vm().dataProperty().get().isFinished());
+        Path file = dir.resolve("session.json");
+        robot.interact(() -> {
+            vm().depthProperty().set(3);
+            vm().optimizers().get(2).colorProperty().set("#00AA00");
+        });
+        robot.interact(() -> view.saveSession(file));
+        assertTrue(Files.readString(file).contains("#00AA00"));
+        robot.interact(() -> {
+            vm().depthProperty().set(1);
+            vm().optimizers().get(2).colorProperty().set("#111111");
+        });
+        robot.interact(() -> view.openSession(file));
+        assertEquals(3, vm().depthProperty().get());
+        assertEquals("#00AA00", vm().optimizers().get(2).colorProperty().get());
+        waitFor("the reopened session ran", () -> vm().dataProperty().get().isFinished() && vm().dataProperty().get().spec().depth() == 3);
+
+        robot.interact(() -> view.copyToClipboard("trajectories"));
+        boolean[] image = new boolean[1];
+        robot.interact(() -> image[0] = javafx.scene.input.Clipboard.getSystemClipboard().hasImage());
+        assertTrue(image[0], "the clipboard holds the figure as an image");
     }
 }
