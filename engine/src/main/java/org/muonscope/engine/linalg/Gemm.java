@@ -16,6 +16,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class Gemm {
     /** Below this many multiply-adds a product runs on the calling thread: forking costs more. */
     private static final long PARALLEL_MIN = 1L << 17;
+    /** A shared operand this small (elements) is cheap to pack once per part. */
+    private static final long SMALL_SHARED = 1L << 16;
     private static final boolean VECTOR_PRESENT =
             ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                     && !"scalar".equalsIgnoreCase(System.getProperty("muonscope.gemm", ""));
@@ -146,7 +148,10 @@ public final class Gemm {
         boolean byCols = n >= m;
         int len = byCols ? n : m, unit = byCols ? nr : mr;
         int units = (len + unit - 1) / unit;
-        int parts = Math.min(t, units);
+        // every part packs the whole other operand: split finer than one part per thread only when that operand
+        // is small (conv weights), so a slow thread's share can be taken over at little packing cost
+        long shared = (long) (byCols ? m : n) * k;
+        int parts = Math.min(shared <= SMALL_SHARED ? 4 * t : t, units);
         threads.forEach(parts, p -> {
             int from = Math.min(len, (int) ((long) units * p / parts) * unit);
             int to = Math.min(len, (int) ((long) units * (p + 1) / parts) * unit);

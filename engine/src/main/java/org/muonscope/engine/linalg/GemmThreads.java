@@ -8,10 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed team of {@code T} threads for data-parallel loops: the caller runs one share itself and the other
- * {@code T-1} shares go to daemon workers. Work is split statically (share {@code i} of {@code T}), never
- * stolen, so which thread computes which element depends only on {@code T}; the kernels built on it never
- * split a reduction, so results do not even depend on {@code T}.
+ * A fixed team of {@code T} threads for data-parallel loops: the caller and {@code T-1} daemon workers claim
+ * the parts of a loop one by one. The kernels built on it never split a reduction across parts, so results do
+ * not depend on which thread ran a part, nor on {@code T}.
  */
 public final class GemmThreads implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -46,7 +45,7 @@ public final class GemmThreads implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body.accept(i)} for {@code i = 0 .. parts-1}, at most {@link #size()} at a time, and returns
+     * Runs {@code body.accept(i)} for {@code i = 0 .. parts-1}, at most {@link #size()} at once, and returns
      * when all are done. An exception in any part is rethrown here.
      */
     public void forEach(int parts, IntConsumer body) {
@@ -56,17 +55,17 @@ public final class GemmThreads implements AutoCloseable {
             return;
         }
         int teams = Math.min(parts, threads);
-        @SuppressWarnings("unchecked")
+        // parts are claimed, not pre-assigned: on a shared machine a descheduled thread's share is picked up by
+        // the others instead of stalling the whole call (the results do not depend on who computes a part)
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < parts; i = next.getAndIncrement()) body.accept(i);
+        };
         Future<?>[] fs = new Future<?>[teams - 1];
-        for (int t = 1; t < teams; t++) {
-            final int team = t;
-            fs[t - 1] = workers.submit(() -> {
-                for (int i = team; i < parts; i += teams) body.accept(i);
-            });
-        }
+        for (int t = 1; t < teams; t++) fs[t - 1] = workers.submit(worker);
         RuntimeException first = null;
         try {
-            for (int i = 0; i < parts; i += teams) body.accept(i);
+            worker.run();
         } catch (RuntimeException e) {
             first = e;
         }
@@ -85,9 +84,12 @@ public final class GemmThreads implements AutoCloseable {
         if (first != null) throw first;
     }
 
-    /** Splits {@code [0, n)} into {@link #size()} contiguous ranges and runs {@code body(from, to)} on each. */
+    /**
+     * Splits {@code [0, n)} into contiguous ranges (four per thread, so a slow thread's share can be taken over)
+     * and runs {@code body(from, to)} on each.
+     */
     public void range(int n, RangeBody body) {
-        int parts = Math.max(1, Math.min(threads, n));
+        int parts = Math.max(1, Math.min(threads == 1 ? 1 : 4 * threads, n));
         forEach(parts, p -> {
             int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
             if (to > from) body.run(from, to);
