@@ -80,11 +80,13 @@ final class SimplicityCharts {
                 lastDiff = d;
             }
         }
-        return turns >= MIN_TURNS ? hi - lo : Double.NaN;
+        // rounding noise turns too; only a swing of more than 10% shows as a band on a log axis
+        boolean visible = hi - lo > 0.1 * Math.max(Math.abs(hi), Math.abs(lo));
+        return turns >= MIN_TURNS && visible ? hi - lo : Double.NaN;
     }
 
-    private static String withSwing(String name, double swing) {
-        return Double.isNaN(swing) ? name : String.format(Locale.ROOT, "%s (oscillates: %.2g peak to peak)", name, swing);
+    private static String withSwing(String name, String what, double swing) {
+        return Double.isNaN(swing) ? name : String.format(Locale.ROOT, "%s (%sswings %.2g peak to peak)", name, what, swing);
     }
 
     /** Simulated singular values (solid) and the closed forms (dashed), per optimizer and mode. */
@@ -139,8 +141,8 @@ final class SimplicityCharts {
         if (r != null) {
             int i = 0;
             for (DlnExperiment.Trace t : r.traces()) {
-                double[] loss = t.points().stream().mapToDouble(DlnExperiment.Point::loss).toArray();
-                XYSeries s = new XYSeries(withSwing(t.label(), swing(loss)), false, true);
+                double[] loss = t.points().stream().mapToDouble(p -> Math.max(LOG_FLOOR, p.loss())).toArray();
+                XYSeries s = new XYSeries(withSwing(t.label(), "", swing(loss)), false, true);
                 for (DlnExperiment.Point p : t.points()) {
                     if (p.step() > cursor) break;
                     s.add(p.step(), Math.max(LOG_FLOOR, p.loss()));
@@ -170,9 +172,11 @@ final class SimplicityCharts {
                 Color c = Palette.forKind(t.optimizer().kind());
                 for (int k = 0; k < s.length; k++) {
                     int kk = k;
-                    double[] dist = t.points().stream().mapToDouble(p -> Math.abs(p.sigma()[kk] - s[kk])).toArray();
+                    double[] dist = t.points().stream().mapToDouble(p -> Math.max(LOG_FLOOR, Math.abs(p.sigma()[kk] - s[kk]))).toArray();
+                    // the band is sigma_k swinging near s_k: name the swing of sigma_k itself (as the slider's label does)
+                    double sw = Double.isNaN(swing(dist)) ? Double.NaN : t.oscillation()[k];
                     XYSeries ser = new XYSeries(withSwing(t.label() + " |sigma" + (k + 1) + " - s" + (k + 1) + "|",
-                            swing(dist)), false, true);
+                            "sigma" + (k + 1) + " ", sw), false, true);
                     for (DlnExperiment.Point p : t.points()) {
                         if (p.step() > cursor) break;
                         ser.add(p.step(), Math.max(LOG_FLOOR, Math.abs(p.sigma()[k] - s[k])));

@@ -82,5 +82,8 @@ class SimplicityChartsTest {
         for (int i = 0; i < decay.length; i++) decay[i] = Math.exp(-i / 30.0);
         assertTrue(Double.isNaN(SimplicityCharts.swing(decay)), "GD's monotone fall is not an oscillation");
         assertTrue(Double.isNaN(SimplicityCharts.swing(new double[] {1, 2, 1})), "too short to tell");
+        double[] jitter = new double[400];
+        for (int i = 0; i < jitter.length; i++) jitter[i] = 1e-6 + (i % 2 == 0 ? 2e-12 : 0);
+        assertTrue(Double.isNaN(SimplicityCharts.swing(jitter)), "rounding jitter at a floor is not a visible band");
     }
 }
