@@ -200,12 +200,18 @@ public final class SimplicityLabViewModel {
         routingLive.set(true);
         routingAnimation.playingProperty().set(false);
         routingAnimation.maxStepProperty().set(spec.steps());
+        routingAnimation.scrubTo(0);
+        double[] followed = {0};
         RoutingStream stream = new RoutingStream(spec, ui, cancel, partial -> {
             routing.set(partial);
-            // the grids follow the newest record while it trains; Play and the scrub replay it afterwards
+            // the grids follow the newest record while it trains, unless the user scrubbed back or plays;
+            // Play and the scrub replay the whole run afterwards
             long newest = 0;
             for (RoutingExperiment.Trace t : partial.traces()) newest = Math.max(newest, t.last().step());
-            routingAnimation.scrubTo(newest);
+            if (!routingAnimation.playingProperty().get() && routingAnimation.cursor() >= followed[0] - 1e-9) {
+                routingAnimation.scrubTo(newest);
+                followed[0] = newest;
+            }
         });
         lastRoutingStream = stream;
         background.execute(() -> {

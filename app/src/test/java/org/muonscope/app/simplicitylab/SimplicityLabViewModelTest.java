@@ -81,7 +81,12 @@ class SimplicityLabViewModelTest {
         vm.routingStepsProperty().set(120);
         java.util.List<org.muonscope.engine.simplicity.RoutingExperiment.Result> seen = new java.util.ArrayList<>();
         java.util.List<Boolean> live = new java.util.ArrayList<>();
-        vm.routingProperty().addListener((o, a, b) -> { seen.add(b); live.add(vm.routingLiveProperty().get()); });
+        java.util.List<Double> cursors = new java.util.ArrayList<>();
+        vm.routingProperty().addListener((o, a, b) -> {
+            seen.add(b);
+            live.add(vm.routingLiveProperty().get());
+            cursors.add(vm.routingAnimation().cursor());
+        });
         vm.runRouting();
         var full = vm.routingProperty().get();
         assertTrue(seen.size() > 2, "partial results arrived before the end: " + seen.size());
@@ -97,6 +102,8 @@ class SimplicityLabViewModelTest {
             for (int k = 0; k < part.size(); k++) assertEquals(all.get(k).step(), part.get(k).step());
             assertArrayEquals(all.get(part.size() - 1).hiddenSpectrum(), part.get(part.size() - 1).hiddenSpectrum(), 0);
         }
+        // while live the cursor trails the newest record by one drain (set right after each partial result)
+        assertTrue(cursors.get(seen.size() / 2) > 0 && cursors.get(seen.size() / 2) < 120, cursors.toString());
         assertEquals(120, vm.routingAnimation().cursor(), 0, "done: shows the whole run");
     }
 
