@@ -18,6 +18,7 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -34,6 +35,9 @@ import org.muonscope.engine.simplicity.RoutingExperiment;
 final class SimplicityCharts {
     static final ChartStyle STYLE = new ChartStyle(false, 1.0, List.of());
     private static final double LOG_FLOOR = 1e-6;
+    /** Turns (direction changes) in a run's last quarter that make a series count as oscillating. */
+    static final int MIN_TURNS = 4;
+    static final double RIGHT_PAD = 22;
 
     private SimplicityCharts() {
     }
@@ -45,15 +49,44 @@ final class SimplicityCharts {
                 new XYLineAndShapeRenderer(true, false));
         JFreeChart chart = new JFreeChart(title, new Font(ChartStyle.FONT, Font.BOLD, 14), plot, true);
         STYLE.apply(chart);
+        // room for the last x label, which is centred on the plot's right edge and was cut off there
+        chart.setPadding(new RectangleInsets(2, 2, 2, RIGHT_PAD));
         return chart;
     }
 
     private static LogAxis logAxis(String label) {
-        LogAxis a = new LogAxis(label);
-        a.setSmallestValue(LOG_FLOOR);
-        a.setBase(10);
-        a.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));
-        return a;
+        return new DecadeLogAxis(label, LOG_FLOOR);
+    }
+
+    /**
+     * The peak-to-peak range of {@code values} over their last quarter when they oscillate there (at least
+     * {@link #MIN_TURNS} turns), else NaN. A swing this fast draws as a solid band on a log axis; the legend says
+     * its size so it does not read as a thick line.
+     */
+    static double swing(double[] values) {
+        int from = values.length * 3 / 4;
+        if (values.length - from < MIN_TURNS + 2) return Double.NaN;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int turns = 0;
+        double lastDiff = 0;
+        for (int i = from; i < values.length; i++) {
+            lo = Math.min(lo, values[i]);
+            hi = Math.max(hi, values[i]);
+            if (i == from) continue;
+            double d = values[i] - values[i - 1];
+            if (d != 0) {
+                if (lastDiff != 0 && Math.signum(d) != Math.signum(lastDiff)) turns++;
+                lastDiff = d;
+            }
+        }
+        // rounding noise turns too; only a swing of more than 10% shows as a band on a log axis
+        boolean visible = hi - lo > 0.1 * Math.max(Math.abs(hi), Math.abs(lo));
+        return turns >= MIN_TURNS && visible ? hi - lo : Double.NaN;
+    }
+
+    private static String withSwing(String name, String what, double swing) {
+        return Double.isNaN(swing) ? name : String.format(Locale.ROOT, "%s (%sswings %.2g peak to peak)", name, what, swing);
     }
 
     /** Simulated singular values (solid) and the closed forms (dashed), per optimizer and mode. */
@@ -108,7 +141,8 @@ final class SimplicityCharts {
         if (r != null) {
             int i = 0;
             for (DlnExperiment.Trace t : r.traces()) {
-                XYSeries s = new XYSeries(t.label(), false, true);
+                double[] loss = t.points().stream().mapToDouble(p -> Math.max(LOG_FLOOR, p.loss())).toArray();
+                XYSeries s = new XYSeries(withSwing(t.label(), "", swing(loss)), false, true);
                 for (DlnExperiment.Point p : t.points()) {
                     if (p.step() > cursor) break;
                     s.add(p.step(), Math.max(LOG_FLOOR, p.loss()));
@@ -137,7 +171,12 @@ final class SimplicityCharts {
             for (DlnExperiment.Trace t : r.traces()) {
                 Color c = Palette.forKind(t.optimizer().kind());
                 for (int k = 0; k < s.length; k++) {
-                    XYSeries ser = new XYSeries(t.label() + " |sigma" + (k + 1) + " - s" + (k + 1) + "|", false, true);
+                    int kk = k;
+                    double[] dist = t.points().stream().mapToDouble(p -> Math.max(LOG_FLOOR, Math.abs(p.sigma()[kk] - s[kk]))).toArray();
+                    // the band is sigma_k swinging near s_k: name the swing of sigma_k itself (as the slider's label does)
+                    double sw = Double.isNaN(swing(dist)) ? Double.NaN : t.oscillation()[k];
+                    XYSeries ser = new XYSeries(withSwing(t.label() + " |sigma" + (k + 1) + " - s" + (k + 1) + "|",
+                            "sigma" + (k + 1) + " ", sw), false, true);
                     for (DlnExperiment.Point p : t.points()) {
                         if (p.step() > cursor) break;
                         ser.add(p.step(), Math.max(LOG_FLOOR, Math.abs(p.sigma()[k] - s[k])));

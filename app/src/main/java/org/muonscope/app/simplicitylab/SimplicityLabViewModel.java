@@ -61,6 +61,9 @@ public final class SimplicityLabViewModel {
     private final DoubleProperty routingInit = new SimpleDoubleProperty(1e-3);
     private final ObjectProperty<RoutingExperiment.Result> routing = new SimpleObjectProperty<>();
     private final AnimationModel routingAnimation = new AnimationModel();
+    /** True while a routing run streams: {@link #routing} then holds a partial result. */
+    private final BooleanProperty routingLive = new SimpleBooleanProperty(false);
+    private RoutingStream lastRoutingStream;
 
     private final StringProperty oscillation = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -103,6 +106,9 @@ public final class SimplicityLabViewModel {
     public DoubleProperty routingInitProperty() { return routingInit; }
     public ObjectProperty<RoutingExperiment.Result> routingProperty() { return routing; }
     public AnimationModel routingAnimation() { return routingAnimation; }
+    public BooleanProperty routingLiveProperty() { return routingLive; }
+    /** The latest routing run's stream (tests: how many partial results reached the UI). */
+    RoutingStream lastRoutingStream() { return lastRoutingStream; }
     public StringProperty statusProperty() { return status; }
     /** SpecGD's (and Muon's) measured oscillation in the latest deep-linear run, in words. */
     public StringProperty oscillationProperty() { return oscillation; }
@@ -191,19 +197,39 @@ public final class SimplicityLabViewModel {
         AtomicBoolean cancel = new AtomicBoolean();
         routingCancel = cancel;
         started("routing task");
+        routingLive.set(true);
+        routingAnimation.playingProperty().set(false);
+        routingAnimation.maxStepProperty().set(spec.steps());
+        routingAnimation.scrubTo(0);
+        double[] followed = {0};
+        RoutingStream stream = new RoutingStream(spec, ui, cancel, partial -> {
+            routing.set(partial);
+            // the grids follow the newest record while it trains, unless the user scrubbed back or plays;
+            // Play and the scrub replay the whole run afterwards
+            long newest = 0;
+            for (RoutingExperiment.Trace t : partial.traces()) newest = Math.max(newest, t.last().step());
+            if (!routingAnimation.playingProperty().get() && routingAnimation.cursor() >= followed[0] - 1e-9) {
+                routingAnimation.scrubTo(newest);
+                followed[0] = newest;
+            }
+        });
+        lastRoutingStream = stream;
         background.execute(() -> {
             RoutingExperiment.Result r;
             try {
-                r = RoutingExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+                r = RoutingExperiment.run(spec, stream, cancel::get);
             } catch (RuntimeException e) {
+                stream.close();
+                ui.execute(() -> { if (!cancel.get()) routingLive.set(false); });
                 failed(e);
                 return;
             }
             ui.execute(() -> {
+                stream.close();
                 finished();
                 if (cancel.get()) return;
+                routingLive.set(false);
                 routing.set(r);
-                routingAnimation.maxStepProperty().set(spec.steps());
                 if (!routingAnimation.playingProperty().get()) routingAnimation.showAll();
                 StringBuilder sb = new StringBuilder("routing, seed " + spec.seed() + ":");
                 for (RoutingExperiment.Trace t : r.traces()) {

@@ -1,5 +1,6 @@
 package org.muonscope.app.simplicitylab;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,5 +74,50 @@ class SimplicityLabViewModelTest {
         assertEquals("gd", vm.routingProperty().get().traces().get(0).optimizer().kind());
         assertEquals("specgd", vm.routingProperty().get().traces().get(1).optimizer().kind());
         assertTrue(vm.statusProperty().get().contains("unseen"), vm.statusProperty().get());
+    }
+
+    @Test
+    void routingStreamsPartialResultsThatArePrefixesOfTheFinalOne() {
+        vm.routingStepsProperty().set(120);
+        java.util.List<org.muonscope.engine.simplicity.RoutingExperiment.Result> seen = new java.util.ArrayList<>();
+        java.util.List<Boolean> live = new java.util.ArrayList<>();
+        java.util.List<Double> cursors = new java.util.ArrayList<>();
+        vm.routingProperty().addListener((o, a, b) -> {
+            seen.add(b);
+            live.add(vm.routingLiveProperty().get());
+            cursors.add(vm.routingAnimation().cursor());
+        });
+        vm.runRouting();
+        var full = vm.routingProperty().get();
+        assertTrue(seen.size() > 2, "partial results arrived before the end: " + seen.size());
+        assertEquals(full, seen.get(seen.size() - 1));
+        assertTrue(!vm.routingLiveProperty().get() && !live.get(live.size() - 1) && live.get(0));
+        // every partial trace is a prefix of the final trace (same record objects), GD and SpecGD side by side
+        var mid = seen.get(seen.size() / 2);
+        assertEquals(2, mid.traces().size(), "both optimizers stream together");
+        for (int i = 0; i < 2; i++) {
+            var part = mid.traces().get(i).points();
+            var all = full.traces().get(i).points();
+            assertTrue(part.size() < all.size());
+            for (int k = 0; k < part.size(); k++) assertEquals(all.get(k).step(), part.get(k).step());
+            assertArrayEquals(all.get(part.size() - 1).hiddenSpectrum(), part.get(part.size() - 1).hiddenSpectrum(), 0);
+        }
+        // while live the cursor trails the newest record by one drain (set right after each partial result)
+        assertTrue(cursors.get(seen.size() / 2) > 0 && cursors.get(seen.size() / 2) < 120, cursors.toString());
+        assertEquals(120, vm.routingAnimation().cursor(), 0, "done: shows the whole run");
+    }
+
+    @Test
+    void aFastRunQueuesOneDrainOnTheUiThreadNotOnePerRecord() {
+        java.util.List<Runnable> uiQueue = new java.util.ArrayList<>();
+        SimplicityLabViewModel held = new SimplicityLabViewModel(Runnable::run, uiQueue::add, scheduler);
+        held.routingStepsProperty().set(120);
+        held.runRouting();
+        // the run made 2 x 61 records while the UI thread was busy: one drain pending plus the end-of-run task
+        assertEquals(2, uiQueue.size());
+        uiQueue.forEach(Runnable::run);
+        assertEquals(1, held.lastRoutingStream().drains(), "one partial result carried all 122 records");
+        assertEquals(61, held.routingProperty().get().traces().get(1).points().size());
+        assertNull(held.routingProperty().get().traces().get(1).message(), "the final result replaced the partial one");
     }
 }

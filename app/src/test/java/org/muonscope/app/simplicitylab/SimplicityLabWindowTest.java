@@ -71,7 +71,7 @@ class SimplicityLabWindowTest {
         robot.clickOn("Routing: shared structure (Figure 2)");
         robot.doubleClickOn("#routing-steps").eraseText(8).write("200");
         robot.clickOn("#routing-run");
-        waitFor("routing result", () -> vm.routingProperty().get() != null);
+        waitFor("routing result", () -> vm.routingProperty().get() != null && !vm.routingLiveProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(view::redraw);
         XYZDataset grid = (XYZDataset) view.chart("routing-specgd-grid").getXYPlot().getDataset();

@@ -38,46 +38,79 @@ public final class RoutingExperiment {
         return run(spec, PointListener.none(), () -> false);
     }
 
+    /**
+     * Trains every optimizer in lockstep, one step each in turn, so a listener sees them side by side as they go.
+     * Each has its own network, batch stream and optimizer, so the numbers are those of running it alone.
+     */
     public static Result run(RoutingSpec spec, PointListener<Point> listener, BooleanSupplier cancelled) {
         RoutingTask task = RoutingTask.create(Seeds.stream(spec.seed(), "routing-codes"));
         List<String> labels = OptimizerLabels.of(spec.optimizers());
-        List<Trace> traces = new ArrayList<>();
-        for (int slot = 0; slot < spec.optimizers().size(); slot++) {
-            if (cancelled.getAsBoolean()) break;
-            traces.add(runOne(spec, task, slot, labels.get(slot), listener, cancelled));
+        List<Lane> lanes = new ArrayList<>();
+        for (int slot = 0; slot < spec.optimizers().size(); slot++) lanes.add(new Lane(spec, task, slot, labels.get(slot)));
+        for (long t = 0; t <= spec.steps(); t++) {
+            boolean any = false;
+            for (Lane lane : lanes) {
+                if (lane.message == null && !lane.done) {
+                    lane.advance(t, listener);
+                    any |= lane.message == null && !lane.done;
+                }
+            }
+            if (!any) break;
+            if (cancelled.getAsBoolean()) {
+                for (Lane lane : lanes) if (lane.message == null && !lane.done) lane.message = "cancelled at step " + t;
+                break;
+            }
         }
+        List<Trace> traces = new ArrayList<>();
+        for (Lane lane : lanes) traces.add(new Trace(lane.label, lane.os, List.copyOf(lane.points), lane.message));
         return new Result(spec, List.copyOf(traces));
     }
 
-    private static Trace runOne(RoutingSpec spec, RoutingTask task, int slot, String label,
-                                PointListener<Point> listener, BooleanSupplier cancelled) {
-        OptimizerSpec os = spec.optimizers().get(slot);
-        RoutingNet net = new RoutingNet(task, spec.width(), spec.init(), Seeds.stream(spec.seed(), "routing-init"));
-        Random batches = Seeds.stream(spec.seed(), "routing-batches");
-        Optimizer opt = Optimizers.create(os, net.params());
-        ScheduledStep stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
-        List<Point> points = new ArrayList<>();
-        String message = null;
-        for (long t = 0; ; t++) {
+    /** One optimizer's training state. */
+    private static final class Lane {
+        final RoutingSpec spec;
+        final RoutingTask task;
+        final int slot;
+        final String label;
+        final OptimizerSpec os;
+        final RoutingNet net;
+        final Random batches;
+        final ScheduledStep stepper;
+        final List<Point> points = new ArrayList<>();
+        String message;
+        boolean done;
+
+        Lane(RoutingSpec spec, RoutingTask task, int slot, String label) {
+            this.spec = spec;
+            this.task = task;
+            this.slot = slot;
+            this.label = label;
+            this.os = spec.optimizers().get(slot);
+            this.net = new RoutingNet(task, spec.width(), spec.init(), Seeds.stream(spec.seed(), "routing-init"));
+            this.batches = Seeds.stream(spec.seed(), "routing-batches");
+            Optimizer opt = Optimizers.create(os, net.params());
+            this.stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
+        }
+
+        /** Records step {@code t} when due, then takes the step (none after the last). */
+        void advance(long t, PointListener<Point> listener) {
             List<RoutingTask.Sample> batch = spec.fullBatch() ? task.fullBatch() : task.sampleBatch(batches);
             double loss = net.gradient(batch);
             if (!Double.isFinite(loss)) {
                 message = "diverged at step " + t + " (loss " + loss + "); try a smaller lr";
-                break;
+                return;
             }
             if (t == 0 || t == spec.steps() || t % spec.every() == 0) {
                 Point p = measure(net, t, loss);
                 points.add(p);
                 listener.onPoint(slot, label, p);
             }
-            if (t == spec.steps()) break;
-            if (cancelled.getAsBoolean()) {
-                message = "cancelled at step " + t;
-                break;
+            if (t == spec.steps()) {
+                done = true;
+                return;
             }
             stepper.step(net.params());
         }
-        return new Trace(label, os, List.copyOf(points), message);
     }
 
     /** The record of the network's current state. */

@@ -54,6 +54,25 @@ class DeterminismAndFilesTest {
     }
 
     @Test
+    void routingTrainsSideBySideWithTheNumbersOfEachOptimizerAlone() {
+        RoutingSpec both = shortRouting(5);
+        List<Integer> slots = new java.util.ArrayList<>();
+        RoutingExperiment.Result r = RoutingExperiment.run(both, (slot, label, p) -> slots.add(slot), () -> false);
+        // lockstep: records arrive alternating gd, muon, gd, muon ... (what lets the window stream both grids)
+        assertEquals(List.of(0, 1, 0, 1, 0, 1, 0, 1), slots);
+        for (int i = 0; i < 2; i++) {
+            RoutingSpec alone = both.withOptimizers(List.of(both.optimizers().get(i)));
+            List<RoutingExperiment.Point> a = RoutingExperiment.run(alone).traces().get(0).points();
+            List<RoutingExperiment.Point> b = r.traces().get(i).points();
+            assertEquals(a.size(), b.size());
+            for (int k = 0; k < a.size(); k++) {
+                assertArrayEquals(a.get(k).hiddenSpectrum(), b.get(k).hiddenSpectrum(), 0, "slot " + i + " record " + k);
+                assertEquals(a.get(k).batchLoss(), b.get(k).batchLoss(), 0);
+            }
+        }
+    }
+
+    @Test
     void dlnIsDeterministicForASeed() {
         DlnSpec spec = DlnSpec.figure1().withSteps(50, 10);
         DlnExperiment.Result a = DlnExperiment.run(spec);

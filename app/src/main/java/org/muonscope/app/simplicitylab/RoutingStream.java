@@ -1,0 +1,82 @@
+package org.muonscope.app.simplicitylab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.muonscope.app.common.UiExecutor;
+import org.muonscope.engine.simplicity.PointListener;
+import org.muonscope.engine.simplicity.RoutingExperiment;
+import org.muonscope.engine.simplicity.RoutingSpec;
+
+/**
+ * Carries a routing run's records to the UI thread while it trains. The run's thread only enqueues; at most one
+ * drain is pending on the UI executor, so however fast records come the FX queue holds one task, and each drain
+ * hands the sink one partial result with everything so far (the view then redraws at most once a frame).
+ */
+final class RoutingStream implements PointListener<RoutingExperiment.Point> {
+    /** What a partial trace says in place of a stop reason. */
+    static final String RUNNING = "running";
+
+    private record Rec(int slot, String label, RoutingExperiment.Point point) { }
+
+    private final RoutingSpec spec;
+    private final UiExecutor ui;
+    private final AtomicBoolean cancelled;
+    private final Consumer<RoutingExperiment.Result> sink;
+    private final ConcurrentLinkedQueue<Rec> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private volatile boolean closed;
+    // UI thread only
+    private final List<List<RoutingExperiment.Point>> points = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    private int drains;
+
+    RoutingStream(RoutingSpec spec, UiExecutor ui, AtomicBoolean cancelled, Consumer<RoutingExperiment.Result> sink) {
+        this.spec = spec;
+        this.ui = ui;
+        this.cancelled = cancelled;
+        this.sink = sink;
+        for (int i = 0; i < spec.optimizers().size(); i++) {
+            points.add(new ArrayList<>());
+            labels.add(null);
+        }
+    }
+
+    @Override
+    public void onPoint(int slot, String label, RoutingExperiment.Point point) {
+        if (closed || cancelled.get()) return;
+        queue.add(new Rec(slot, label, point));
+        if (drainPending.compareAndSet(false, true)) ui.execute(this::drain);
+    }
+
+    /** Stops delivery: the complete result replaces the partial ones (call on the UI thread). */
+    void close() {
+        closed = true;
+        queue.clear();
+    }
+
+    /** How many partial results were handed over (tests: the coalescing). */
+    int drains() { return drains; }
+
+    private void drain() {
+        drainPending.set(false);
+        if (closed || cancelled.get()) return;
+        Rec r;
+        boolean any = false;
+        while ((r = queue.poll()) != null) {
+            points.get(r.slot()).add(r.point());
+            labels.set(r.slot(), r.label());
+            any = true;
+        }
+        if (!any) return;
+        List<RoutingExperiment.Trace> traces = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).isEmpty()) continue;
+            traces.add(new RoutingExperiment.Trace(labels.get(i), spec.optimizers().get(i), List.copyOf(points.get(i)), RUNNING));
+        }
+        drains++;
+        sink.accept(new RoutingExperiment.Result(spec, List.copyOf(traces)));
+    }
+}
