@@ -33,21 +33,30 @@ final class Jacobi {
         while (rotated && sweeps < MAX_SWEEPS) {
             rotated = false;
             sweeps++;
+            // Squared norms are recomputed once a sweep and updated exactly per rotation (a' = a - t g,
+            // b' = b + t g), so each pair costs one dot product instead of three.
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (int t = 0; t < len; t++) {
+                    double x = cols[j * len + t];
+                    s += x * x;
+                }
+                norm[j] = s;
+            }
             for (int i = 0; i < k - 1; i++) {
                 int ci = i * len;
                 for (int j = i + 1; j < k; j++) {
+                    double a = norm[i];
+                    double b = norm[j];
+                    if (a <= floor || b <= floor) {
+                        continue;
+                    }
                     int cj = j * len;
-                    double a = 0;
-                    double b = 0;
                     double g = 0;
                     for (int t = 0; t < len; t++) {
-                        double x = cols[ci + t];
-                        double y = cols[cj + t];
-                        a += x * x;
-                        b += y * y;
-                        g += x * y;
+                        g += cols[ci + t] * cols[cj + t];
                     }
-                    if (a <= floor || b <= floor || Math.abs(g) <= ORTHO_TOL * Math.sqrt(a * b)) {
+                    if (Math.abs(g) <= ORTHO_TOL * Math.sqrt(a * b)) {
                         continue;
                     }
                     rotated = true;
@@ -57,6 +66,8 @@ final class Jacobi {
                     double s = c * tan;
                     rotate(cols, ci, cj, len, c, s);
                     rotate(vt, i * k, j * k, k, c, s);
+                    norm[i] = a - tan * g;
+                    norm[j] = b + tan * g;
                 }
             }
         }

@@ -27,7 +27,11 @@ public final class NewtonSchulz {
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"scalar".equalsIgnoreCase(System.getProperty("muonscope.ns", ""));
 
+    /** Calls that skip the low-rank attempt after it found a dense matrix. */
+    private static final int DENSE_BACKOFF = 16;
+
     private final LowRank lowRank = new LowRank();
+    private int denseSkip;
     private double[] vx = new double[0];
     private double[] vy = new double[0];
     private double[] va = new double[0];
@@ -77,7 +81,15 @@ public final class NewtonSchulz {
             return;
         }
         double[] result;
-        if (p > PolarSolver.SMALL && lowRank.reduce(c, p, q, Math.max(1, p / 4))) {
+        boolean reduced = false;
+        if (p > PolarSolver.SMALL && denseSkip == 0) {
+            reduced = lowRank.reduce(c, p, q, Math.max(1, p / 4));
+            // A dense gradient (Muon's momentum usually is) stays dense: skip the wasted QR for a while.
+            denseSkip = reduced ? 0 : DENSE_BACKOFF;
+        } else if (denseSkip > 0) {
+            denseSkip--;
+        }
+        if (reduced) {
             // NS(C) = NS(M) Q^T exactly (the normalization sees ||M||_F = ||C||_F), and NS(M) = NS(M^T)^T.
             int r = lowRank.rank;
             c2 = grow(c2, p * q);
@@ -110,6 +122,16 @@ public final class NewtonSchulz {
         } else {
             System.arraycopy(result, 0, od, 0, p * q);
         }
+    }
+
+    /** Writes the path-choice state (whether the low-rank attempt is being skipped): it decides the rounding. */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(denseSkip);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        denseSkip = in.readInt();
     }
 
     /** Normalizes the wide {@code p x q} matrix {@code src} and iterates; returns the buffer holding the result. */

@@ -21,16 +21,18 @@ final class NewtonSchulzOrtho implements GradientTransform {
         ((Workspace) state).ns.apply(u, steps, u);
     }
 
-    /** Scratch space only: Newton-Schulz is a pure function of its input, so nothing needs saving. */
+    /** Scratch space plus the solver's path choice, which is saved because it decides the last bits. */
     private static final class Workspace implements TransformState {
         final NewtonSchulz ns = new NewtonSchulz();
 
         @Override
-        public void write(java.io.DataOutput out) {
+        public void write(java.io.DataOutput out) throws java.io.IOException {
+            ns.writeState(out);
         }
 
         @Override
-        public void read(java.io.DataInput in) {
+        public void read(java.io.DataInput in) throws java.io.IOException {
+            ns.readState(in);
         }
     }
 }

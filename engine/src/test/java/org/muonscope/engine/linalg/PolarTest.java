@@ -107,6 +107,47 @@ class PolarTest {
         assertTrue(Double.isNaN(o.get(0, 0)));
     }
 
+    /** Unrelated matrices defeat the warm start, so the solver alternates Jacobi and its SVD fallback: both exact. */
+    @Test
+    void solverStaysExactAcrossItsJacobiAndSvdModes() {
+        Random rnd = new Random(6);
+        PolarSolver solver = new PolarSolver();
+        DMatrixRMaj o = new DMatrixRMaj(1, 1);
+        DMatrixRMaj ref = new DMatrixRMaj(1, 1);
+        boolean sawSvd = false;
+        boolean sawJacobi = false;
+        for (int t = 0; t < 60; t++) {
+            DMatrixRMaj g = t % 7 == 3 ? lowRank(rnd, 8, 12, 3) : gaussian(rnd, 8, 12);
+            solver.compute(g, o);
+            sawSvd |= solver.lastSweeps() == 0;
+            sawJacobi |= solver.lastSweeps() > 0;
+            Polar.polarSvd(g, ref);
+            assertTrue(maxAbsDiff(o, ref) < 1e-9, "call " + t);
+        }
+        assertTrue(sawSvd && sawJacobi, "both modes ran");
+    }
+
+    /** SpecGD at saturation alternates between two gradients: the lag-2 warm start makes both one-sweep solves. */
+    @Test
+    void alternatingGradientsConvergeInOneSweepOnceWarm() {
+        Random rnd = new Random(8);
+        DMatrixRMaj[] g = {gaussian(rnd, 10, 10), gaussian(rnd, 10, 10)};
+        PolarSolver solver = new PolarSolver();
+        DMatrixRMaj o = new DMatrixRMaj(1, 1);
+        DMatrixRMaj ref = new DMatrixRMaj(1, 1);
+        int late = 0;
+        for (int t = 0; t < 40; t++) {
+            solver.compute(g[t % 2], o);
+            Polar.polarSvd(g[t % 2], ref);
+            assertTrue(maxAbsDiff(o, ref) < 1e-9, "call " + t);
+            if (t >= 30) {
+                late += solver.lastSweeps();
+            }
+        }
+        // Ten pure check sweeps, plus at most one extra after the periodic re-orthonormalization of V.
+        assertTrue(late <= 11, "sweeps in calls 30..39: " + late);
+    }
+
     @Test
     void warmStartedSolverTracksAChangingMatrix() {
         Random rnd = new Random(5);

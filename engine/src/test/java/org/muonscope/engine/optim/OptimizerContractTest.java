@@ -26,7 +26,7 @@ class OptimizerContractTest {
                 "shampoo");
     }
 
-    /** A small model with every role and the awkward shapes: square, wide, tall, 1 x n, n x 1. */
+    /** A small model with every role and the awkward shapes: square, wide, tall, 1 x n, n x 1, and one large. */
     static List<Param> model(long seed) {
         Random rnd = new Random(seed);
         List<Param> ps = new ArrayList<>();
@@ -36,6 +36,8 @@ class OptimizerContractTest {
         ps.add(Param.of("bias", random(rnd, 5, 1), Role.VECTOR));
         ps.add(Param.of("row", random(rnd, 1, 7), Role.MATRIX));
         ps.add(Param.of("out", random(rnd, 3, 5), Role.OUTPUT_LAYER));
+        // Short side > 16: the solvers' large-matrix paths (low-rank attempt, dense kernels) and their state.
+        ps.add(Param.of("large", random(rnd, 20, 24), Role.MATRIX));
         return ps;
     }
 
@@ -108,6 +110,26 @@ class OptimizerContractTest {
         for (int i = 0; i < a.size(); i++) {
             // Bit-exact: a resumed CNN run must not drift from an uninterrupted one.
             assertArrayEquals(a.get(i).value().data, b.get(i).value().data, 0.0, text + " " + a.get(i).name());
+        }
+    }
+
+    /** A diverged model must surface as non-finite weights (the runner's divergence check), never as an exception. */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void nonFiniteGradientPropagatesWithoutThrowing(String text) {
+        List<Param> ps = model(4);
+        Optimizer opt = Optimizers.create(OptimizerSpec.parse(text), ps);
+        fillGradients(ps, 0);
+        for (Param p : ps) {
+            p.grad().data[0] = Double.NaN;
+        }
+        opt.step(ps);
+        for (Param p : ps) {
+            boolean anyNonFinite = false;
+            for (double v : p.value().data) {
+                anyNonFinite |= !Double.isFinite(v);
+            }
+            assertTrue(anyNonFinite, text + " hid the NaN gradient of " + p.name());
         }
     }
 
