@@ -17,14 +17,28 @@ public interface BenchCase {
     /** The unit of the figure, e.g. {@code steps/s} or {@code ms}. */
     String unit();
 
-    /** The figure the issue asks for. */
+    /** The figure the issue asks for; NaN for an informational case without a target. */
     double target();
 
     /** True when a larger figure is better (throughput), false when smaller is (elapsed time). */
     boolean higherIsBetter();
 
-    /** Runs the work once and returns the figure. */
+    /** Runs the work once and returns the figure, timed by the wall clock. */
     double measure();
+
+    /**
+     * As {@link #measure()}, timed by the calling thread's CPU time when {@code cpuClock} and the case runs in one
+     * thread: on a shared machine other processes then do not count against the figure. The default ignores the
+     * flag (multi-threaded cases, whose CPU time is not what a user waits for).
+     */
+    default double measure(boolean cpuClock) {
+        return measure();
+    }
+
+    /** Whether {@link #measure(boolean)} honours the CPU clock. */
+    default boolean supportsCpuClock() {
+        return false;
+    }
 
     /** Warm-up calls before the reported samples. */
     default int warmups() {

@@ -38,8 +38,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", description = "samples per case (default ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--min-seconds", paramLabel = "S", defaultValue = "1",
+            description = "keep sampling a case until S seconds have passed (at most 200 samples; default ${DEFAULT-VALUE})")
+    double minSeconds;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "1",
+            description = "warm each case up for S seconds (and at least its warm-up count) before sampling (default ${DEFAULT-VALUE})")
+    double warmupSeconds;
+
+    @Option(names = "--clock", paramLabel = "wall|cpu", defaultValue = "wall",
+            description = "wall: elapsed time; cpu: the measuring thread's CPU time for single-thread cases, so other "
+                    + "processes on a shared machine do not count (default ${DEFAULT-VALUE})")
+    String clock;
+
     @Option(names = "--list", description = "list the cases and exit")
     boolean list;
+
+    private static final int MAX_SAMPLES = 200;
 
     /** Every case, in table order. To add a group, concatenate its factory here. */
     static List<BenchCase> cases() {
@@ -47,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** One case's samples. */
-    record Result(BenchCase benchCase, double[] samples) {
+    record Result(BenchCase benchCase, double[] samples, boolean cpuClock) {
         double best() {
             return benchCase.higherIsBetter() ? Arrays.stream(samples).max().orElse(Double.NaN)
                     : Arrays.stream(samples).min().orElse(Double.NaN);
@@ -59,7 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
             return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
         }
 
+        boolean hasTarget() {
+            return !Double.isNaN(benchCase.target());
+        }
+
         boolean met() {
+            if (!hasTarget()) return true;
             return benchCase.higherIsBetter() ? best() >= benchCase.target() : best() <= benchCase.target();
         }
     }
@@ -67,6 +87,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (repeat < 1 || repeat > 1000) throw new SpecException("repeat", "must be between 1 and 1000, got " + repeat);
+        String clk = clock.strip().toLowerCase(Locale.ROOT);
+        if (!clk.equals("wall") && !clk.equals("cpu")) throw new SpecException("clock", "expected wall or cpu, got '" + clock + "'");
+        boolean cpu = clk.equals("cpu");
+        if (!(warmupSeconds >= 0) || warmupSeconds > 3600) {
+            throw new SpecException("warmup-seconds", "must be between 0 and 3600, got " + warmupSeconds);
+        }
+        if (!(minSeconds >= 0) || minSeconds > 3600) throw new SpecException("min-seconds", "must be between 0 and 3600, got " + minSeconds);
         PrintWriter out = commandSpec.commandLine().getOut();
         List<BenchCase> chosen = cases().stream()
                 .filter(c -> only.isEmpty() || only.stream().anyMatch(p -> c.name().startsWith(p.toLowerCase(Locale.ROOT))))
@@ -80,12 +107,24 @@ public final class BenchCommand implements Callable<Integer> {
             return MuonscopeCommand.EXIT_OK;
         }
         List<Result> results = new ArrayList<>();
-        if (!json) header(out);
+        if (!json) {
+            if (cpu) out.println("clock: CPU time of the measuring thread for single-thread cases (marked cpu), wall otherwise");
+            header(out);
+        }
         for (BenchCase c : chosen) {
-            for (int i = 0; i < c.warmups(); i++) c.measure();
-            double[] samples = new double[repeat];
-            for (int i = 0; i < repeat; i++) samples[i] = c.measure();
-            Result r = new Result(c, samples);
+            // Warm up by count and by time: a 2 ms case needs dozens of runs before the JIT has compiled its loop.
+            long warm = System.nanoTime();
+            for (int i = 0; i < c.warmups() || (i < MAX_SAMPLES && System.nanoTime() - warm < warmupSeconds * 1e9); i++) {
+                c.measure(cpu);
+            }
+            // Short cases (a few ms) are sampled for --min-seconds, so their best and median rest on many
+            // samples instead of five draws from a noisy machine.
+            List<Double> samples = new ArrayList<>();
+            long start = System.nanoTime();
+            while (samples.size() < repeat || (samples.size() < MAX_SAMPLES && System.nanoTime() - start < minSeconds * 1e9)) {
+                samples.add(c.measure(cpu));
+            }
+            Result r = new Result(c, samples.stream().mapToDouble(Double::doubleValue).toArray(), cpu && c.supportsCpuClock());
             results.add(r);
             if (!json) row(out, r);
         }
@@ -94,14 +133,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void header(PrintWriter out) {
-        out.printf(Locale.ROOT, "%-14s %-56s %14s %14s %16s  %s%n", "case", "what", "best", "median", "target", "met");
+        out.printf(Locale.ROOT, "%-20s %-56s %18s %18s %22s  %s%n", "case", "what", "best", "median", "target", "met");
     }
 
     private static void row(PrintWriter out, Result r) {
         BenchCase c = r.benchCase();
-        out.printf(Locale.ROOT, "%-14s %-56s %14s %14s %16s  %s%n", c.name(), c.description(),
+        out.printf(Locale.ROOT, "%-20s %-56s %18s %18s %22s  %s (%s)%n", c.name(), c.description(),
                 fmt(r.best(), c.unit()), fmt(r.median(), c.unit()),
-                (c.higherIsBetter() ? ">= " : "<= ") + fmt(c.target(), c.unit()), r.met() ? "yes" : "NO");
+                r.hasTarget() ? (c.higherIsBetter() ? ">= " : "<= ") + fmt(c.target(), c.unit()) : "(info)",
+                r.hasTarget() ? (r.met() ? "yes" : "NO") : "-", r.samples().length + " samples" + (r.cpuClock() ? ", cpu" : ""));
         out.flush();
     }
 
@@ -127,11 +167,16 @@ public final class BenchCommand implements Callable<Integer> {
             n.put("name", c.name());
             n.put("description", c.description());
             n.put("unit", c.unit());
+            n.put("clock", r.cpuClock() ? "cpu" : "wall");
             n.put("best", r.best());
             n.put("median", r.median());
-            n.put("target", c.target());
-            n.put("comparison", c.higherIsBetter() ? ">=" : "<=");
-            n.put("met", r.met());
+            if (r.hasTarget()) {
+                n.put("target", c.target());
+                n.put("comparison", c.higherIsBetter() ? ">=" : "<=");
+                n.put("met", r.met());
+            } else {
+                n.putNull("target");
+            }
             ArrayNode s = n.putArray("samples");
             for (double v : r.samples()) s.add(v);
         }

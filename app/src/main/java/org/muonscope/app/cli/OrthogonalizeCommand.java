@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.experiment.AtomicFiles;
+import org.muonscope.engine.experiment.IoErrors;
 import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.linalg.NewtonSchulz;
 import org.muonscope.engine.linalg.Polar;
@@ -51,14 +52,6 @@ public final class OrthogonalizeCommand implements Callable<Integer> {
         throw new SpecException("method", "expected svd, ns5 or ns:K with K in 1..100, got '" + method + "'");
     }
 
-    /** The reason of an I/O failure in words, without exception class names. */
-    static String why(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NotDirectoryException) return "a parent is not a folder";
-        return e.getMessage() == null ? "read error" : e.getMessage();
-    }
-
     @Override
     public Integer call() {
         int steps = nsSteps(method);
@@ -66,7 +59,7 @@ public final class OrthogonalizeCommand implements Callable<Integer> {
         try {
             text = Files.readString(in, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SpecException("in", "cannot read " + in + ": " + why(e));
+            throw new SpecException("in", "cannot read " + in + ": " + IoErrors.describe(e));
         }
         double[][] g = ResultsIO.parseMatrix(text, "in");
         DMatrixRMaj m = new DMatrixRMaj(g);

@@ -1,5 +1,7 @@
 package org.muonscope.app.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.muonscope.engine.experiment.DataMode;
@@ -31,7 +33,15 @@ final class TheoryBenchCases {
                         spec(ten, 100, 3, 1e-3, 300, 10, "specgd:lr=0.001"), 500),
                 throughput("deep-muon", "deep L=3 k=10 d=h=100, 300 steps, metrics every 10",
                         spec(ten, 100, 3, 1e-3, 300, 10, "muon:lr=0.001"), 500),
-                new LabScenario());
+                new LabScenario(),
+                // Informational: the same linear loops with metrics only at steps 0 and 2000, to show how much of
+                // a figure above is the optimizer step and how much the per-snapshot metrics.
+                throughput("linear-gd-steps", "as linear-gd, metrics only at steps 0 and 2000",
+                        spec(ten, 10, 1, 0.0, 2000, 2000, "gd:lr=0.01"), Double.NaN),
+                throughput("linear-specgd-steps", "as linear-specgd, metrics only at steps 0 and 2000",
+                        spec(ten, 10, 1, 0.0, 2000, 2000, "specgd:lr=0.001"), Double.NaN),
+                throughput("linear-muon-steps", "as linear-muon, metrics only at steps 0 and 2000",
+                        spec(ten, 10, 1, 0.0, 2000, 2000, "muon:lr=0.001"), Double.NaN));
     }
 
     private static double[] geometric(int k) {
@@ -67,17 +77,30 @@ final class TheoryBenchCases {
 
         @Override
         public double measure() {
+            return measure(false);
+        }
+
+        @Override
+        public boolean supportsCpuClock() {
+            return true;
+        }
+
+        @Override
+        public double measure(boolean cpuClock) {
             AtomicLong start = new AtomicLong();
             AtomicLong end = new AtomicLong();
+            // runHere calls the listener on this thread, so the thread's CPU clock covers exactly the loop.
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            boolean cpu = cpuClock && mx.isCurrentThreadCpuTimeSupported();
             RunListener timer = new RunListener() {
                 @Override
                 public void onSnapshot(Snapshot s) {
-                    if (s.step() == 0) start.set(System.nanoTime());
+                    if (s.step() == 0) start.set(cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime());
                 }
 
                 @Override
                 public void onOptimizerEnded(OptimizerResult r) {
-                    end.set(System.nanoTime());
+                    end.set(cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime());
                 }
             };
             RunResult r = Runner.runHere(spec, timer, "bench " + name);

@@ -95,7 +95,10 @@ public final class TheoryCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "muonscope " + String.join(" ", commandSpec.commandLine().getParseResult().originalArgs());
+        // Quoted where needed, so the recorded command can be pasted back into a shell.
+        return "muonscope " + commandSpec.commandLine().getParseResult().originalArgs().stream()
+                .map(a -> a.matches("[A-Za-z0-9_./:=,#+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
     }
 
     /** Merges defaults, {@code --spec} and the options into one validated spec. */

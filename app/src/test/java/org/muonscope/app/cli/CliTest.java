@@ -114,6 +114,15 @@ class CliTest {
     }
 
     @Test
+    void recordedCommandQuotesArgumentsWithSpaces(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("my run");
+        assertEquals(0, run("theory", "--steps", "3", "--every", "3", "--optimizer", "gd", "--out", out.toString()).code());
+        String cmd = ResultsIO.read(out).provenance().command();
+        assertTrue(cmd.startsWith("muonscope theory --steps 3"), cmd);
+        assertTrue(cmd.endsWith("--out '" + out + "'"), cmd);
+    }
+
+    @Test
     void orthogonalizeWritesThePolarFactorAndRejectsBadCsv(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("g.csv");
         Files.writeString(in, "3,0\n0,-2\n");
@@ -146,15 +155,19 @@ class CliTest {
         }
         assertBadInput("case", "bench", "--case", "nothing-like-this", "--list");
         assertBadInput("repeat", "bench", "--repeat", "0");
+        assertBadInput("clock", "bench", "--clock", "sundial", "--list");
+        assertBadInput("warmup-seconds", "bench", "--warmup-seconds", "-1", "--list");
     }
 
     @Test
     void benchJsonCarriesTargetsAndSamples() {
-        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--json");
+        Outcome o = run("bench", "--case", "linear-gd", "--repeat", "2", "--min-seconds", "0", "--warmup-seconds", "0", "--json");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("\"name\" : \"linear-gd\""), o.out());
         assertTrue(o.out().contains("\"target\" : 1000000.0"), o.out());
         assertTrue(o.out().contains("\"samples\""), o.out());
+        assertTrue(o.out().contains("\"name\" : \"linear-gd-steps\""), "the prefix selects the informational case too");
+        assertTrue(o.out().contains("\"target\" : null"), "informational cases have no target");
     }
 
     @Test

@@ -90,7 +90,14 @@ final class OptimizerRun {
                     message = divergence(t, "the weights");
                     break;
                 }
-                Snapshot s = snapshot(metrics.evaluate(w), svd.values(w), t);
+                Evaluation e = metrics.evaluate(w);
+                if (!Double.isFinite(e.loss())) {
+                    // Finite weights can still overflow the squared loss: no non-finite snapshot reaches a view.
+                    status = OptimizerResult.Status.DIVERGED;
+                    message = divergence(t, "the loss");
+                    break;
+                }
+                Snapshot s = snapshot(e, svd.values(w), t);
                 snapshots.add(s);
                 listener.onSnapshot(s);
             }

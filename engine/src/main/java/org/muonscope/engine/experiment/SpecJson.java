@@ -96,9 +96,7 @@ public final class SpecJson {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-            throw new SpecException("spec", "cannot read " + file + ": " + why);
+            throw new SpecException("spec", "cannot read " + file + ": " + IoErrors.describe(e));
         }
     }
 

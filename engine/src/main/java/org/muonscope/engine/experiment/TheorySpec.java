@@ -51,9 +51,11 @@ public record TheorySpec(double[] priors, double mu, double sigma, int dim, int 
             if (!(p > 0) || Double.isInfinite(p)) throw new SpecException("priors", "every prior must be a positive number, got " + p);
             sum += p;
         }
-        double[] norm = new double[priors.length];
-        for (int c = 0; c < priors.length; c++) norm[c] = priors[c] / sum;
         boolean rescaled = Math.abs(sum - 1) > 1e-9;
+        // Priors that already sum to 1 up to rounding stay as typed: dividing by 0.9999999999999999 would turn
+        // 0.2 into 0.19999999999999998 in every saved spec.
+        double[] norm = new double[priors.length];
+        for (int c = 0; c < priors.length; c++) norm[c] = rescaled ? priors[c] / sum : priors[c];
         if (!(mu > 0) || Double.isInfinite(mu)) throw new SpecException("mu", "must be a positive number, got " + mu);
         if (!(sigma > 0) || Double.isInfinite(sigma)) throw new SpecException("sigma", "must be a positive number, got " + sigma);
         if (dim < priors.length) throw new SpecException("dim", "must be at least the number of classes " + priors.length + ", got " + dim);

@@ -2,6 +2,7 @@ package org.muonscope.engine.model;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.muonscope.engine.experiment.TheorySpec;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.theory.Moments;
@@ -15,8 +16,12 @@ import org.muonscope.engine.theory.SeededRandom;
  *
  * <h2>Initialization (decision 0201)</h2>
  * Every factor starts as {@code delta} times a Haar-random semi-orthogonal matrix (orthonormal rows or columns,
- * whichever are fewer), so all its singular values equal {@code delta} whatever its shape. Depth 1 with
- * {@code delta = 0} starts from {@code W = 0}, as the closed forms assume.
+ * whichever are fewer), so all its singular values equal {@code delta} whatever its shape; a square factor is a
+ * random <em>rotation</em> (Haar on SO(n), determinant +1). A reflection would give the square end-to-end product
+ * an eigenvalue -1: one class direction starts exactly reversed, and at {@code delta = eta} SpecGD then shrinks
+ * that mode to zero and holds it in a 2-cycle, so its {@code t_90} never comes (about half the seeds at depth
+ * {@code >= 2} with odd {@code d}). Depth 1 with {@code delta = 0} starts from {@code W = 0}, as the closed forms
+ * assume.
  *
  * <p>Not thread-safe; one model per optimizer.
  */
@@ -61,7 +66,8 @@ public interface MatrixModel {
 
     /**
      * {@code delta} times a Haar-random semi-orthogonal {@code rows x cols} matrix (Gram-Schmidt of a Gaussian one,
-     * along the shorter side, twice for orthogonality to rounding).
+     * along the shorter side, twice for orthogonality to rounding); when square, its first row is negated if that
+     * makes the determinant positive, which maps Haar on O(n) onto Haar on SO(n).
      */
     static DMatrixRMaj scaledOrthogonal(int rows, int cols, double delta, SeededRandom rng) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
@@ -85,6 +91,10 @@ public interface MatrixModel {
             for (int i = 0; i < len; i++) norm += a[v * next + i * stride] * a[v * next + i * stride];
             double s = 1 / Math.sqrt(norm);
             for (int i = 0; i < len; i++) a[v * next + i * stride] *= s;
+        }
+        // A square factor is a rotation (det +1), not a reflection: see the interface comment.
+        if (rows == cols && CommonOps_DDRM.det(m) < 0) {
+            for (int j = 0; j < cols; j++) a[j] = -a[j];
         }
         for (int i = 0; i < a.length; i++) a[i] *= delta;
         return m;

@@ -16,17 +16,20 @@ package org.muonscope.engine.theory;
  * priors) make a step of width {@code 1 / beta_max}. Past {@value #MAX_UNIFORM_NODES} nodes we switch to a
  * graded composite Gauss-Legendre rule around the steepest factor's kink {@code z_0}: panels of width
  * {@code 1/beta_max, 1/beta_max, 2/beta_max, 4/beta_max, ...} up to {@value #MAX_PANEL}, then uniform.
- * Below the kink the steep factor drops under 1e-16 within {@code 8.5 / beta_max}, so integration stops there.
+ * Below the kink that factor drops under 1e-16 within {@code 8.5 / beta}, so integration stops there.
  *
- * <p>The range is {@code |z| <= }{@value #Z_MAX} (the tail mass beyond is below 1e-10). The normal CDF is
- * A&amp;S 26.2.17 (absolute error below 7.5e-8), which bounds the accuracy at about {@code 1e-7 (k - 1)}; the
- * quadrature itself is checked against a 100,000-point Simpson rule in the tests. Allocation-free; not thread-safe.
+ * <p>The range is {@code |z| <= }{@value #Z_MAX} (the tail mass beyond is below 1e-10). The normal CDF is a
+ * tabulated cubic Hermite interpolant (absolute error below 1e-10, see {@link Normal}); measured against a
+ * 200,000-point Simpson rule over 400 random cases (k up to 9, weight ratios up to 1000, overlap up to 0.8) the
+ * error stays below 4e-8. Allocation-free; not thread-safe.
  */
 final class AccuracyQuadrature {
     static final double SPACING = 1.0;
     static final int MAX_UNIFORM_NODES = 120;
     static final double MAX_PANEL = 1.0;
     static final double Z_MAX = 6.5;
+    // A node whose partial product falls below this cannot matter: at most a few hundred nodes, each weighted <= 1.
+    private static final double NEGLIGIBLE = 1e-20;
     private static final int LEGENDRE_NODES = 8;
     private static final double[][] LEGENDRE = Normal.gaussLegendre(LEGENDRE_NODES);
 
@@ -70,6 +73,38 @@ final class AccuracyQuadrature {
             n++;
         }
         if (n == 0) return 1;
+        // With overlapping means the steep factors' kinks differ; the product vanishes below the highest of them,
+        // so the grading is centred there.
+        for (int j = 0; j < n; j++) {
+            if (beta[j] >= 0.25 * betaMax && -alpha[j] / beta[j] > -alpha[steep] / beta[steep]) steep = j;
+        }
+        return expectation(n, steep, betaMax, sumSq);
+    }
+
+    /**
+     * {@code P(X_1 < h_1, X_2 < h_2)} for standard normals with correlation {@code r} (exact up to the quadrature).
+     * For {@code r >= 0}, {@code X_i = sqrt(r) Z + sqrt(1 - r) E_i}, so conditioning on {@code -Z} gives the same
+     * integral as above with {@code beta = sqrt(r / (1 - r))} for both factors; for {@code r < 0},
+     * {@code Phi_2(h_1, h_2; r) = Phi(h_1) - Phi_2(h_1, -h_2; -r)}.
+     */
+    double bivariate(double h1, double h2, double r) {
+        if (r < 0) return Math.max(0, Normal.cdf(h1) - bivariate(h1, -h2, -r));
+        if (r >= 1) return Normal.cdf(Math.min(h1, h2));
+        double root = Math.sqrt(1 - r);
+        beta[0] = Math.sqrt(r) / root;
+        beta[1] = beta[0];
+        alpha[0] = h1 / root;
+        alpha[1] = h2 / root;
+        int steep = h1 <= h2 ? 0 : 1; // equally steep: centre the grading on the higher kink (see above)
+        return expectation(2, steep, beta[0], 1 + 2 * beta[0] * beta[0]);
+    }
+
+    private double expectation(int n, int steep, double betaMax, double sumSq) {
+        if (betaMax == 0) {
+            double p = 1;
+            for (int j = 0; j < n; j++) p *= Normal.cdf(alpha[j]);
+            return p;
+        }
         double h = spacing / Math.sqrt(sumSq);
         int nodes = (int) Math.ceil(2 * Z_MAX / h);
         return nodes <= MAX_UNIFORM_NODES ? trapezoid(n, nodes) : graded(n, steep, betaMax);
@@ -82,16 +117,18 @@ final class AccuracyQuadrature {
             double z = -Z_MAX + i * h;
             double f = Normal.pdf(z);
             if (i == 0 || i == nodes) f *= 0.5;
-            for (int j = 0; j < n && f > 1e-300; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
+            for (int j = 0; j < n && f > NEGLIGIBLE; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
             sum += f;
         }
         return sum * h;
     }
 
     private double graded(int n, int steep, double betaMax) {
-        double s = 1 / betaMax;
+        // A step narrower than 1e-12 is a jump for every purpose here; the floor keeps the panel count finite when a
+        // subnormal weight makes beta_max overflow.
+        double s = Math.max(1 / betaMax, 1e-12);
         double z0 = Math.max(-Z_MAX, Math.min(Z_MAX, -alpha[steep] / beta[steep]));
-        double below = Math.min(z0 + Z_MAX, 8.5 * s);
+        double below = Math.min(z0 + Z_MAX, 8.5 / beta[steep]);
         return side(n, z0, -1, below, s) + side(n, z0, 1, Z_MAX - z0, s);
     }
 
@@ -109,7 +146,7 @@ final class AccuracyQuadrature {
             for (int i = 0; i < x.length; i++) {
                 double z = z0 + dir * (mid + half * x[i]);
                 double f = wt[i] * half * Normal.pdf(z);
-                for (int j = 0; j < n && f > 1e-300; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
+                for (int j = 0; j < n && f > NEGLIGIBLE; j++) f *= Normal.cdf(alpha[j] + beta[j] * z);
                 sum += f;
             }
             a = b;

@@ -9,9 +9,11 @@ import org.ejml.data.DMatrixRMaj;
  * <ul>
  *   <li>{@code W = 0}: every score ties, accuracy {@code 1/k}.</li>
  *   <li>{@code W} diagonal in the mean basis (off-diagonal ratio at most {@value #DIAGONAL_TOLERANCE}) with a positive
- *       diagonal: the exact one-dimensional integral, by {@link AccuracyQuadrature} (error about 1e-7).</li>
+ *       diagonal: the exact one-dimensional integral, by {@link AccuracyQuadrature} (error below 1e-9).</li>
  *   <li>otherwise, {@code k = 2}: exact, {@code a_c = Phi((mean_c - mean_j) / sd(s_c - s_j))}.</li>
- *   <li>otherwise: Monte Carlo with common random numbers. Given {@code y = c} the scores are
+ *   <li>otherwise, {@code k = 3}: exact, a bivariate normal orthant probability of the two score differences
+ *       ({@link AccuracyQuadrature#bivariate}).</li>
+ *   <li>otherwise ({@code k >= 4}): Monte Carlo with common random numbers. Given {@code y = c} the scores are
  *       {@code N(W mu_c, sigma^2 W W^T)}; with {@code L} the Cholesky factor of {@code W W^T} (zero columns where
  *       it is singular) and fixed standard-normal draws {@code u_s}, the scores are {@code W mu_c + sigma L u_s}.
  *       The same {@code u_s} serve every class and every call, so curves over training are smooth. With the
@@ -180,8 +182,53 @@ public final class ClassMetrics {
             }
             return acc;
         }
+        if (k == 3) {
+            for (int c = 0; c < 3; c++) acc[c] = threeClass(c);
+            return acc;
+        }
         monteCarlo(acc);
         return acc;
+    }
+
+    /**
+     * k = 3, any W: a_c = P(D_1 < 0, D_2 < 0) with D_i = s_{j_i} - s_c jointly normal, a bivariate normal
+     * orthant probability (exact up to quadrature). A difference with no variance is a certainty, or a tie that is
+     * split evenly.
+     */
+    private double threeClass(int c) {
+        int j1 = c == 0 ? 1 : 0;
+        int j2 = c == 2 ? 1 : 2;
+        double s2 = sigma * sigma;
+        double m1 = scoreMean[c * k + j1] - scoreMean[c * k + c];
+        double m2 = scoreMean[c * k + j2] - scoreMean[c * k + c];
+        double gcc = gram[c * k + c];
+        double v1 = s2 * (gram[j1 * k + j1] + gcc - 2 * gram[j1 * k + c]);
+        double v2 = s2 * (gram[j2 * k + j2] + gcc - 2 * gram[j2 * k + c]);
+        double cov = s2 * (gram[j1 * k + j2] - gram[j1 * k + c] - gram[j2 * k + c] + gcc);
+        double tiny = 1e-13 * s2 * Math.max(gcc, Math.max(gram[j1 * k + j1], gram[j2 * k + j2]));
+        boolean fixed1 = v1 <= tiny;
+        boolean fixed2 = v2 <= tiny;
+        if (fixed1 || fixed2) {
+            double p = 1;
+            int ties = 1;
+            if (fixed1) {
+                if (m1 > 0) return 0;
+                if (m1 == 0) ties++;
+            } else {
+                p *= Normal.cdf(-m1 / Math.sqrt(v1));
+            }
+            if (fixed2) {
+                if (m2 > 0) return 0;
+                if (m2 == 0) ties++;
+            } else {
+                p *= Normal.cdf(-m2 / Math.sqrt(v2));
+            }
+            return p / ties;
+        }
+        double sd1 = Math.sqrt(v1);
+        double sd2 = Math.sqrt(v2);
+        double r = Math.max(-1, Math.min(1, cov / (sd1 * sd2)));
+        return quadrature.bivariate(-m1 / sd1, -m2 / sd2, r);
     }
 
     private void gram(double[] wd) {

@@ -77,6 +77,21 @@ public final class ClosedForm {
     }
 
     /**
+     * SpecGD, depth {@code L}, small init: every factor's singular values grow by {@code eta} a step, so the end-to-end
+     * diagonal follows {@code min((eta t)^L, w*_c)} (THEORY.md; the init scale is neglected). Depth 1 is
+     * {@link #specGdDiagonal(GaussianMixture, double, long)}. NaN where unavailable.
+     */
+    public static double[] specGdDiagonal(GaussianMixture g, double eta, int depth, long t) {
+        if (depth < 1) throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+        double[] out = nanIfUnavailable(g);
+        if (out != null) return out;
+        out = wStar(g);
+        double reach = Math.pow(eta * t, depth);
+        for (int c = 0; c < out.length; c++) out[c] = Math.min(reach, out[c]);
+        return out;
+    }
+
+    /**
      * GD, depth 1: the first step {@code t >= 1} with {@code w_c(t) >= 0.9 w*_c}, i.e. {@code (1 - eta s_xx)^t <= 0.1}:
      * {@code ceil(ln 0.1 / ln(1 - eta s_xx))} when {@code 0 < eta s_xx < 0.9}, 1 when {@code eta s_xx >= 0.9}
      * (the first step already overshoots 90%, even on a diverging run). NaN where unavailable.

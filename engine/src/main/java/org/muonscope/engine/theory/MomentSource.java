@@ -9,9 +9,11 @@ import org.muonscope.engine.experiment.DataMode;
  * moments of {@code n} fixed draws, or those of a fresh mini-batch of {@code b} of the {@code n} draws.
  * The gradient code is the same in all three modes.
  *
- * <p>Seeds: the {@code n} draws come from {@code fork("draws")} of the seed and the batch choices from
- * {@code fork("batches")}, so two sources with the same seed see the same data and the same batches: give every
- * optimizer of a comparison the same seed for common random numbers. Not thread-safe: one source per optimizer.
+ * <p>Draw {@code s} is generated from its own seed, the {@code s}-th number of {@code fork("draws")} of the given
+ * seed, so a draw can be regenerated whenever a batch needs it: the sources keep 12 bytes per draw, not {@code d}
+ * doubles (several optimizers each hold a source). Batch choices come from {@code fork("batches")}. Two sources
+ * with the same seed see the same data and the same batches: give every optimizer of a comparison the same seed
+ * for common random numbers. Not thread-safe: one source per optimizer.
  */
 public interface MomentSource {
 
@@ -28,13 +30,47 @@ public interface MomentSource {
         DataMode m = mode == null ? DataMode.POPULATION : mode;
         return switch (m.kind()) {
             case POPULATION -> new Fixed(m, mixture.population());
-            case SAMPLE -> {
-                Draws draws = Draws.of(mixture, m.samples(), SeededRandom.of(seed).fork("draws"));
-                yield new Fixed(m, draws.moments());
-            }
-            case BATCH -> new Batches(m, Draws.of(mixture, m.samples(), SeededRandom.of(seed).fork("draws")),
+            case SAMPLE -> new Fixed(m, sampleMoments(mixture, m.samples(), SeededRandom.of(seed).fork("draws")));
+            case BATCH -> new Batches(m, mixture, drawSeeds(m.samples(), SeededRandom.of(seed).fork("draws")),
                     m.batch(), SeededRandom.of(seed).fork("batches"));
         };
+    }
+
+    /** The seeds of {@code n} draws. */
+    static long[] drawSeeds(int n, SeededRandom rng) {
+        long[] seeds = new long[n];
+        for (int s = 0; s < n; s++) seeds[s] = rng.nextLong();
+        return seeds;
+    }
+
+    /** Generates the draw with this seed into {@code x[offset .. offset + d)} and returns its label. */
+    static int draw(GaussianMixture mixture, long seed, double[] x, int offset) {
+        return mixture.sample(SeededRandom.of(seed), x, offset);
+    }
+
+    /**
+     * The empirical moments of the {@code n} draws seeded from {@code rng}, accumulated in chunks so that a large
+     * {@code n} never holds all of them in memory.
+     */
+    static Moments sampleMoments(GaussianMixture mixture, int n, SeededRandom rng) {
+        int d = mixture.dim();
+        int k = mixture.classes();
+        int chunk = Math.max(1, Math.min(n, (1 << 20) / d));
+        DMatrixRMaj x = new DMatrixRMaj(chunk, d);
+        DMatrixRMaj sxx = new DMatrixRMaj(d, d);
+        DMatrixRMaj syx = new DMatrixRMaj(k, d);
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            x.reshape(rows, d);
+            for (int s = 0; s < rows; s++) {
+                int row = draw(mixture, rng.nextLong(), x.data, s * d) * d;
+                for (int i = 0; i < d; i++) syx.data[row + i] += x.data[s * d + i];
+            }
+            CommonOps_DDRM.multAddTransA(x, x, sxx);
+        }
+        CommonOps_DDRM.scale(1.0 / n, sxx);
+        CommonOps_DDRM.scale(1.0 / n, syx);
+        return new Moments(sxx, syx);
     }
 
     /** The same moments at every step. */
@@ -45,13 +81,14 @@ public interface MomentSource {
         }
     }
 
-    /** {@code n} draws from a mixture: rows of {@code x} ({@code n x d}) and their labels. */
+    /** {@code n} draws held in memory: rows of {@code x} ({@code n x d}) and their labels (for checks and plots). */
     record Draws(int k, DMatrixRMaj x, int[] labels) {
+        /** The same draws a source seeded with {@code rng}'s seed makes ({@code rng} being its {@code fork("draws")}). */
         public static Draws of(GaussianMixture mixture, int n, SeededRandom rng) {
             int d = mixture.dim();
             DMatrixRMaj x = new DMatrixRMaj(n, d);
             int[] labels = new int[n];
-            for (int s = 0; s < n; s++) labels[s] = mixture.sample(rng, x.data, s * d);
+            for (int s = 0; s < n; s++) labels[s] = draw(mixture, rng.nextLong(), x.data, s * d);
             return new Draws(mixture.classes(), x, labels);
         }
 
@@ -73,26 +110,28 @@ public interface MomentSource {
 
     /**
      * A fresh batch of {@code b} distinct draws (uniform without replacement) at every step; the batches of
-     * successive steps are independent. Allocation-free after construction.
+     * successive steps are independent. The chosen draws are regenerated from their seeds ({@code b d} normals a
+     * step, cheap beside the {@code b d^2} of the moments); the only allocation is the per-draw generator.
      */
     final class Batches implements MomentSource {
         private final DataMode mode;
-        private final Draws draws;
+        private final GaussianMixture mixture;
+        private final long[] seeds;
         private final SeededRandom rng;
         private final int[] order;
         private final DMatrixRMaj batch;
         private final Moments moments;
 
-        Batches(DataMode mode, Draws draws, int b, SeededRandom rng) {
+        Batches(DataMode mode, GaussianMixture mixture, long[] seeds, int b, SeededRandom rng) {
             this.mode = mode;
-            this.draws = draws;
+            this.mixture = mixture;
+            this.seeds = seeds;
             this.rng = rng;
-            int n = draws.x().numRows;
-            int d = draws.x().numCols;
-            this.order = new int[n];
-            for (int i = 0; i < n; i++) order[i] = i;
+            int d = mixture.dim();
+            this.order = new int[seeds.length];
+            for (int i = 0; i < order.length; i++) order[i] = i;
             this.batch = new DMatrixRMaj(b, d);
-            this.moments = new Moments(new DMatrixRMaj(d, d), new DMatrixRMaj(draws.k(), d));
+            this.moments = new Moments(new DMatrixRMaj(d, d), new DMatrixRMaj(mixture.classes(), d));
         }
 
         @Override
@@ -105,7 +144,7 @@ public interface MomentSource {
             int n = order.length;
             int b = batch.numRows;
             int d = batch.numCols;
-            double[] src = draws.x().data;
+            double[] x = batch.data;
             DMatrixRMaj syx = moments.syx();
             java.util.Arrays.fill(syx.data, 0);
             // A partial Fisher-Yates shuffle of the current order: its first b entries are a uniform b-subset
@@ -115,10 +154,8 @@ public interface MomentSource {
                 int t = order[i];
                 order[i] = order[j];
                 order[j] = t;
-                int s = order[i];
-                System.arraycopy(src, s * d, batch.data, i * d, d);
-                int row = draws.labels()[s] * d;
-                for (int q = 0; q < d; q++) syx.data[row + q] += src[s * d + q];
+                int row = draw(mixture, seeds[order[i]], x, i * d) * d;
+                for (int q = 0; q < d; q++) syx.data[row + q] += x[i * d + q];
             }
             CommonOps_DDRM.scale(1.0 / b, syx);
             CommonOps_DDRM.multTransA(1.0 / b, batch, batch, moments.sxx());

@@ -67,6 +67,15 @@ class SpecJsonTest {
     }
 
     @Test
+    void priorsThatSumToOneUpToRoundingStayAsTyped() {
+        // 0.7 + 0.2 + 0.1 = 0.9999999999999999 in binary; dividing by it would change 0.2 in the saved file.
+        TheorySpec.Validated v = SpecJson.parse("{\"priors\": [0.7, 0.2, 0.1]}");
+        assertArrayEquals(new double[] {0.7, 0.2, 0.1}, v.spec().priors(), 0.0);
+        assertFalse(v.priorsRescaled());
+        assertTrue(SpecJson.toJson(v.spec()).contains("[ 0.7, 0.2, 0.1 ]"));
+    }
+
+    @Test
     void classesWithoutPriorsAreUniform() {
         TheorySpec s = SpecJson.parse("{\"classes\": 4}").spec();
         assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, s.priors(), 0.0);

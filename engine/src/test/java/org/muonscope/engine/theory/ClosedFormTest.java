@@ -46,6 +46,7 @@ class ClosedFormTest {
         double[] wStar = ClosedForm.wStar(g);
         for (int t = 0; t <= 600; t++) {
             double[] expected = ClosedForm.specGdDiagonal(g, eta, t);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, ClosedForm.specGdDiagonal(g, eta, 1, t), 0);
             for (int c = 0; c < 3; c++) {
                 if (eta * t < wStar[c]) assertEquals(expected[c], w.get(c, c), 1e-12, "t=" + t);
                 else assertEquals(wStar[c], w.get(c, c), eta + 1e-12, "saturated, t=" + t);

@@ -73,6 +73,17 @@ class MomentSourceTest {
         assertFalse(first.sxxDiagonal());
     }
 
+    /** Sample mode streams its draws in chunks; the moments equal those of the same draws held in memory. */
+    @Test
+    void streamedSampleMomentsEqualStoredDraws() {
+        GaussianMixture g = GaussianMixture.of(PRIORS, 2, 1, 300, true, 0.1, 1);
+        int n = 9000; // more than one chunk of 2^20 / 300 = 3495 rows
+        Moments streamed = MomentSource.create(g, DataMode.parse("sample:" + n), 7).next();
+        Moments stored = MomentSource.Draws.of(g, n, SeededRandom.of(7).fork("draws")).moments();
+        assertTrue(MatrixFeatures_DDRM.isIdentical(stored.sxx(), streamed.sxx(), 1e-12));
+        assertTrue(MatrixFeatures_DDRM.isIdentical(stored.syx(), streamed.syx(), 1e-12));
+    }
+
     /** A batch of all n draws is the whole sample, whatever order it was drawn in. */
     @Test
     void fullBatchEqualsTheSample() {

@@ -1,0 +1,58 @@
+package org.muonscope.engine.theory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.muonscope.engine.SpecException;
+import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.model.DeepLinearModel;
+import org.muonscope.engine.model.MatrixModel;
+import org.muonscope.engine.optim.OptimizerSpec;
+
+/** The spec that feeds this package: every bad field is named, priors are normalized, and the theory accepts the result. */
+class TheorySpecValidationTest {
+    private static final List<OptimizerSpec> OPT = List.of(OptimizerSpec.defaults("gd"));
+
+    private static String field(Runnable r) {
+        return assertThrows(SpecException.class, r::run).field();
+    }
+
+    @Test
+    void badFieldsAreNamed() {
+        double[] p = {0.5, 0.5};
+        assertEquals("priors", field(() -> TheorySpec.validated(new double[] {1, 0}, 1, 1, 2, 1, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("priors", field(() -> TheorySpec.validated(new double[] {1}, 1, 1, 2, 1, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("mu", field(() -> TheorySpec.validated(p, -1, 1, 2, 1, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("sigma", field(() -> TheorySpec.validated(p, 1, 0, 2, 1, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("dim", field(() -> TheorySpec.validated(new double[] {1, 1, 1}, 1, 1, 2, 1, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("depth", field(() -> TheorySpec.validated(p, 1, 1, 2, 0, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("init", field(() -> TheorySpec.validated(p, 1, 1, 2, 2, 2, 0, false, 0, null, 10, 1, 0, OPT)));
+        assertEquals("overlap", field(() -> TheorySpec.validated(p, 1, 1, 2, 1, 2, 0, false, 1, null, 10, 1, 0, OPT)));
+        assertEquals("steps", field(() -> TheorySpec.validated(p, 1, 1, 2, 1, 2, 0, false, 0, null, 0, 1, 0, OPT)));
+        assertEquals("optimizer", field(() -> TheorySpec.validated(p, 1, 1, 2, 1, 2, 0, false, 0, null, 10, 1, 0, List.of())));
+        assertEquals("mode", field(() -> DataMode.parse("batch:10:20")));
+    }
+
+    @Test
+    void priorsAreNormalizedAndTheTheoryBuildsFromTheSpec() {
+        TheorySpec.Validated v = TheorySpec.validated(new double[] {7, 2, 1}, 3, 1, 4, 3, 5, 1e-3, true, 0,
+                DataMode.parse("batch:100:10"), 10, 1, 42, OPT);
+        assertTrue(v.priorsRescaled());
+        assertArrayEquals(new double[] {0.7, 0.2, 0.1}, v.spec().priors(), 1e-15);
+        GaussianMixture g = GaussianMixture.of(v.spec());
+        assertEquals(4, g.dim());
+        assertTrue(g.rotated());
+        MatrixModel model = MatrixModel.create(v.spec(), 1);
+        assertTrue(model instanceof DeepLinearModel);
+        assertEquals(3, model.depth());
+        Moments m = MomentSource.create(g, v.spec().mode(), 1).next();
+        assertTrue(Double.isFinite(model.gradient(m)));
+        assertFalse(TheorySpec.validated(new double[] {0.5, 0.5}, 1, 1, 2, 1, 2, 0, false, 0, null, 1, 1, 0, OPT).priorsRescaled());
+    }
+}
