@@ -40,7 +40,7 @@ public final class CnnCommand implements Callable<Integer> {
     CommandSpec commandSpec;
 
     @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR", defaultValue = "auto",
-            description = "data; auto = ${DEFAULT-VALUE}: /usr/share/datasets/fashion-mnist if installed, else the bundled subset")
+            description = "data (default auto: /usr/share/datasets/fashion-mnist if installed, else the bundled subset)")
     String data;
     @Option(names = "--model", paramLabel = "paper-cnn|mlp", defaultValue = "paper-cnn", description = "network (default ${DEFAULT-VALUE})")
     String model;
