@@ -55,6 +55,8 @@ public record ChartStyle(boolean dark, double fontScale, List<Color> slotColors)
     /** Applies theme and fonts to a chart built by {@link Figures}. */
     public void apply(JFreeChart chart) {
         chart.setBackgroundPaint(background());
+        // the last tick label is centered on the plot's right edge: room for its right half at this font size
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, Math.round(4 + 12 * fontScale)));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         if (chart.getTitle() != null) {

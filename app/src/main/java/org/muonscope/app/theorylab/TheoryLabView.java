@@ -49,6 +49,7 @@ public final class TheoryLabView extends BorderPane {
     private final Map<String, LabFigure> figures = new LinkedHashMap<>();
     private final Map<String, FigureView> viewers = new LinkedHashMap<>();
     private final TabPane side = new TabPane();
+    private final SplitPane split;
     private final TextArea explain = new TextArea();
     private final SaturationTable saturationTable = new SaturationTable();
     private final Label status = new Label();
@@ -115,7 +116,7 @@ public final class TheoryLabView extends BorderPane {
             explainedVersion = -1;
         });
 
-        SplitPane split = new SplitPane(center, side);
+        split = new SplitPane(center, side);
         split.setDividerPositions(0.6);
         setLeft(controls);
         setCenter(split);
@@ -365,6 +366,9 @@ public final class TheoryLabView extends BorderPane {
             if (vm.presenterProperty().get()) rc.add("presenter");
         }
         controls.setTheme(vm.darkProperty().get(), vm.presenterProperty().get() ? 1.6 : 1.0);
+        // presenter fonts widen the controls: give the side view back some of the main view's width so its
+        // axis labels and tab headers still fit at 1600 px
+        split.setDividerPositions(vm.presenterProperty().get() ? 0.55 : 0.6);
         figureVersion.clear();
         javafx.scene.paint.Color cursor = vm.darkProperty().get() ? javafx.scene.paint.Color.gray(0.85, 0.8) : javafx.scene.paint.Color.gray(0.2, 0.7);
         for (FigureView v : viewers.values()) v.setCursorColor(cursor);
