@@ -96,6 +96,7 @@ public final class FigureView extends Region {
     private void renderInBackground(long gen, Consumer<LabFigure> prepare, int w, int h, double scale, Runnable onShown) {
         long t0 = System.nanoTime();
         prepare.accept(figure);
+        if (gen != generation.get()) return; // superseded while preparing: the figure is left for the newer request
         JFreeChart chart = figure.chart();
         figure.setCursor(Double.POSITIVE_INFINITY);
         ChartRenderingInfo info = new ChartRenderingInfo();
