@@ -10,18 +10,11 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -120,7 +113,7 @@ public final class TheoryLabView extends BorderPane {
         split.setDividerPositions(0.6);
         setLeft(controls);
         setCenter(split);
-        setTop(toolbar());
+        setTop(TheoryLabToolbar.create(this));
         HBox statusBar = new HBox(16, status, spacer(), perf);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(3, 8, 3, 8));
@@ -151,67 +144,10 @@ public final class TheoryLabView extends BorderPane {
         return t;
     }
 
-    private static Region spacer() {
+    static Region spacer() {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
-    }
-
-    private ToolBar toolbar() {
-        ComboBox<String> presets = new ComboBox<>();
-        presets.setPromptText("Presets");
-        presets.setId("presets");
-        presets.getItems().setAll(Presets.NAMES);
-        presets.setOnAction(e -> {
-            String n = presets.getValue();
-            if (n != null) loadPreset(n);
-        });
-        Button open = new Button("Open...");
-        open.setOnAction(e -> {
-            Path p = picker.open("Open session", ".json");
-            if (p != null) openSession(p);
-        });
-        Button save = new Button("Save...");
-        save.setOnAction(e -> {
-            Path p = picker.save("Save session", "session.json", ".json");
-            if (p != null) saveSession(p);
-        });
-        MenuButton export = new MenuButton("Export");
-        export.setId("export");
-        for (String n : Figures.NAMES) {
-            Menu m = new Menu(figures.get(n).title());
-            for (PlotExporter.Format fmt : PlotExporter.Format.values()) {
-                MenuItem i = new MenuItem(fmt == PlotExporter.Format.PNG2X ? "PNG 2x" : fmt.name());
-                i.setOnAction(e -> {
-                    Path p = picker.save("Export " + n, n + fmt.extension(), fmt.extension().substring(fmt.extension().lastIndexOf('.')));
-                    if (p != null) exportFigure(n, fmt, p);
-                });
-                m.getItems().add(i);
-            }
-            MenuItem csv = new MenuItem("CSV (data)");
-            csv.setOnAction(e -> {
-                Path p = picker.save("Export " + n + " data", n + ".csv", ".csv");
-                if (p != null) exportCsv(n, p);
-            });
-            MenuItem copy = new MenuItem("Copy to clipboard");
-            copy.setOnAction(e -> copyToClipboard(n));
-            m.getItems().addAll(csv, copy);
-            export.getItems().add(m);
-        }
-        MenuItem bundle = new MenuItem("Figure bundle (all plots, data, spec, provenance)...");
-        bundle.setId("export-bundle");
-        bundle.setOnAction(e -> {
-            Path p = picker.directory("Export figure bundle into");
-            if (p != null) exportBundle(p);
-        });
-        export.getItems().add(bundle);
-        ToggleButton presenter = new ToggleButton("Presenter");
-        presenter.setId("presenter");
-        presenter.selectedProperty().bindBidirectional(vm.presenterProperty());
-        ToggleButton dark = new ToggleButton("Dark");
-        dark.setId("dark");
-        dark.selectedProperty().bindBidirectional(vm.darkProperty());
-        return new ToolBar(presets, open, save, export, spacer(), presenter, dark);
     }
 
     // ---- the frame loop ----
@@ -493,6 +429,8 @@ public final class TheoryLabView extends BorderPane {
     // ---- for tests and the probe ----
 
     public void setPathPicker(PathPicker p) { picker = p; }
+    PathPicker picker() { return picker; }
+    String figureTitle(String name) { return figures.get(name).title(); }
     public TheoryLabViewModel viewModel() { return vm; }
     public FigureView viewer(String name) { return viewers.get(name); }
     public double fps() { return fps; }
