@@ -19,6 +19,8 @@ public final class Palette {
      * visible without turning the yellow olive or the black white.
      */
     public static final double MIN_CONTRAST = 2.2;
+    /** What a grey (achromatic) line needs: brighter (or darker) than the themes' faint grey guide lines. */
+    public static final double GREY_CONTRAST = 7;
 
     private Palette() { }
 
@@ -52,8 +54,11 @@ public final class Palette {
      * {@code background}; colors that already contrast enough are returned unchanged.
      */
     public static Color onBackground(Color c, Color background, Color foreground) {
+        // a grey line must also stand clear of the faint grey target and theory lines, so it goes further
+        int spread = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue())) - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+        double need = spread < 16 ? GREY_CONTRAST : MIN_CONTRAST;
         Color out = c;
-        for (int i = 1; i <= 20 && contrast(out, background) < MIN_CONTRAST; i++) out = blend(c, foreground, i * 0.05);
+        for (int i = 1; i <= 20 && contrast(out, background) < need; i++) out = blend(c, foreground, i * 0.05);
         return out;
     }
 

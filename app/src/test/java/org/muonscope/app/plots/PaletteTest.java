@@ -48,6 +48,9 @@ class PaletteTest {
         ChartStyle dark = new ChartStyle(true, 1, List.of(Palette.forKind("adam")));
         assertTrue(Palette.luminance(light.slot(0)) < Palette.luminance(Palette.forKind("signum")));
         assertTrue(Palette.luminance(dark.slot(0)) > Palette.luminance(Palette.forKind("adam")));
+        // Adam's grey must not be mistaken for the faint grey target lines
+        assertTrue(Palette.luminance(dark.slot(0)) > 1.3 * Palette.luminance(dark.faint()),
+                Palette.toHex(dark.slot(0)) + " vs faint " + Palette.toHex(dark.faint()));
     }
 
     /** CIE76 color difference via sRGB -> XYZ (D65) -> L*a*b*. */
