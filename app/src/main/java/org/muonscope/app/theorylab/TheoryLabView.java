@@ -168,7 +168,11 @@ public final class TheoryLabView extends BorderPane {
             boolean mainResized = viewers.get("trajectories").takeSizeChanged();
             RunData frozen = null;
             ChartStyle style = null;
-            if ((v != drawnVersion && !throttled) || styleDirty || mainResized) {
+            // a re-run starts with no snapshots: drawing that empty chart would only delay the first real frame
+            // by one render on the busy render thread, so the previous picture stays until data arrives
+            boolean empty = !data.isFinished() && data.slots().stream().allMatch(sl -> sl.snapshots().isEmpty());
+            boolean skipEmpty = empty && viewers.get("trajectories").hasImage() && !styleDirty && !mainResized;
+            if (((v != drawnVersion && !throttled) || styleDirty || mainResized) && !skipEmpty) {
                 frozen = data.freeze();
                 style = style();
                 if (rebuild("trajectories", frozen, style)) {
