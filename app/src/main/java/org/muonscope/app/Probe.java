@@ -30,8 +30,8 @@ final class Probe extends Thread {
     public void run() {
         Map<String, Object> r = new LinkedHashMap<>();
         try {
-            fx(() -> { lab.loadPreset("theory-stress"); return null; });
-            waitFinished(60);
+            stalls(r);
+            if (Boolean.getBoolean("muonscope.probe.stallOnly")) throw new InterruptedException("stall only");
             Thread.sleep(1500);
             r.put("series", fx(() -> lab.figure("trajectories").chart().getXYPlot().getDataset(0).getSeriesCount()));
             fx(() -> { lab.viewModel().animation().speedProperty().set(0.5); lab.viewModel().animation().restart(); return null; });
@@ -62,6 +62,8 @@ final class Probe extends Thread {
             waitFinished(60);
             Thread.sleep(500);
             r.put("change_to_first_frame_ms_imbalance", latencies(5));
+        } catch (InterruptedException stallOnly) {
+            // only the stall numbers were asked for
         } catch (Exception e) {
             r.put("error", e.toString());
         }
@@ -78,6 +80,30 @@ final class Probe extends Thread {
             // nowhere left to report
         }
         if (Boolean.parseBoolean(System.getProperty("muonscope.probe.exit", "true"))) Platform.exit();
+    }
+
+    /**
+     * The longest FX-thread stall while stress-preset runs stream in (the pulse gap meter of the CNN Lab): three
+     * re-runs after an SNR nudge, once the preset's first run has warmed up. The FX thread's own CPU time in a gap
+     * separates the app's work from waiting for a core on a loaded machine.
+     */
+    private void stalls(Map<String, Object> r) throws Exception {
+        org.muonscope.app.cnnlab.view.StallMeter meter = fx(org.muonscope.app.cnnlab.view.StallMeter::new);
+        // the first run warms up (class loading, JIT); the measured runs are the re-runs after it
+        fx(() -> { lab.loadPreset("theory-stress"); return null; });
+        waitFinished(120);
+        Thread.sleep(1000);
+        fx(() -> { meter.setMeasuring(true); return null; });
+        for (int i = 0; i < 3; i++) {
+            final int k = i;
+            fx(() -> { lab.viewModel().setSnr(lab.viewModel().snr() * (k % 2 == 0 ? 1.1 : 1 / 1.1)); return null; });
+            Thread.sleep(400);
+            waitFinished(120);
+        }
+        fx(() -> { meter.setMeasuring(false); meter.stop(); return null; });
+        r.put("stress_run_longest_fx_stall_ms", meter.longestStallMs());
+        r.put("stress_run_fx_cpu_in_longest_stall_ms", meter.cpuOfLongestStallMs());
+        r.put("stress_run_longest_fx_busy_ms", meter.longestBusyMs());
     }
 
     /** Nudges the SNR and waits for the first frame drawn from the new run, {@code n} times. */

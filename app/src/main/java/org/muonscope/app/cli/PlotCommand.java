@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.muonscope.app.cnnlab.figures.CnnPlot;
+import org.muonscope.app.cnnlab.figures.CnnRunFolder;
 import org.muonscope.app.plots.ChartStyle;
 import org.muonscope.app.plots.Figures;
 import org.muonscope.app.plots.LabFigure;
@@ -21,17 +23,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code muonscope plot}: draws one Theory Lab figure from a {@code muonscope theory} output folder, headless,
- * with the same chart code and exporter as the window.
+ * {@code muonscope plot}: draws one figure from a {@code muonscope theory} or {@code muonscope cnn} output
+ * folder, headless, with the same chart code and exporter as the window. The folder's files say which lab's
+ * figures it has.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Draw a figure (trajectories, metrics, class-metrics, saturation, depth) from a 'muonscope theory' output folder.")
+        description = {"Draw a figure from a 'muonscope theory' or 'muonscope cnn' output folder.",
+                "Theory figures: trajectories metrics class-metrics saturation depth.",
+                "CNN figures: class-accuracy balanced-worst train-loss, then test-accuracy, minority-accuracy (imbalanced lab run),"
+                        + " clean-vs-spurious (spurious pixel) or groups (colored digits), then class-heatmap or confusion,"
+                        + " and class-counts (lab runs); 'all' writes each the folder has as OUT/NAME.EXT."})
 public final class PlotCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "the output folder of 'muonscope theory'")
+    /** Every figure a CNN folder can have (which ones depends on its experiment), as --help lists them. */
+    static final List<String> CNN_FIGURES = List.of("class-accuracy", "balanced-worst", "train-loss", "test-accuracy",
+            "minority-accuracy", "clean-vs-spurious", "groups", "class-heatmap", "confusion", "class-counts");
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "the output folder of 'muonscope theory' or 'muonscope cnn'")
     Path run;
 
     @Option(names = "--figure", required = true, paramLabel = "NAME",
-            description = "trajectories | metrics | class-metrics | saturation | depth")
+            description = "a theory figure (trajectories | metrics | class-metrics | saturation | depth) or a CNN figure (see above)")
     String figure;
 
     @Option(names = "--format", paramLabel = "FMT", description = "png | png2x | svg | pdf (default: from the --out extension)")
@@ -46,27 +57,34 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "600", description = "height in points (default ${DEFAULT-VALUE})")
     int height;
 
-    @Option(names = "--dark", description = "dark theme")
+    @Option(names = "--dark", description = "dark theme (theory figures)")
     boolean dark;
 
-    @Option(names = "--presenter", description = "large fonts and thick lines")
+    @Option(names = "--presenter", description = "large fonts and thick lines (theory figures)")
     boolean presenter;
 
     @Override
     public Integer call() throws Exception {
         String name = figure.toLowerCase(Locale.ROOT);
-        if (!Figures.NAMES.contains(name)) {
-            throw new SpecException("figure", "unknown figure '" + figure + "' (known: " + String.join(" ", Figures.NAMES) + ")");
+        boolean cnn = Files.isDirectory(run) && CnnRunFolder.isCnnRun(run);
+        if (!cnn && !Figures.NAMES.contains(name)) {
+            throw new SpecException("figure", "unknown figure '" + figure + "' (known: " + String.join(" ", Figures.NAMES)
+                    + "; a CNN run folder has some of " + String.join(" ", CNN_FIGURES) + ")");
         }
         PlotExporter.Format fmt;
         try {
-            fmt = PlotExporter.Format.parse(format != null ? format : extension(out));
+            // 'all' writes into a folder, so its format cannot come from the --out name
+            fmt = PlotExporter.Format.parse(format != null ? format : cnn && name.equals("all") ? "png" : extension(out));
         } catch (IllegalArgumentException e) {
             throw new SpecException("format", e.getMessage());
         }
         if (width < 100 || width > 10000) throw new SpecException("width", "must be between 100 and 10000, got " + width);
         if (height < 100 || height > 10000) throw new SpecException("height", "must be between 100 and 10000, got " + height);
         if (!Files.isDirectory(run)) throw new SpecException("run", "not a folder: " + run);
+        if (cnn) {
+            CnnPlot.write(run, name, fmt, width, height, out);
+            return 0;
+        }
         RunResult result = ResultsIO.read(run);
         RunData data = RunData.of(result);
         List<Color> colors = new ArrayList<>();

@@ -27,8 +27,9 @@ public record ChartStyle(boolean dark, double fontScale, List<Color> slotColors)
     public Color grid() { return dark ? new Color(0x3A, 0x3F, 0x47) : new Color(0xE2, 0xE2, 0xE2); }
     public Color faint() { return dark ? new Color(0x8A, 0x8F, 0x98) : new Color(0x9A, 0x9A, 0x9A); }
 
+    /** The color of optimizer slot {@code i}, adjusted to stay visible on this theme's background. */
     public Color slot(int i) {
-        return i < slotColors.size() ? slotColors.get(i) : Color.GRAY;
+        return Palette.onBackground(i < slotColors.size() ? slotColors.get(i) : Color.GRAY, background(), foreground());
     }
 
     public Font font(float size, int style) {
@@ -54,6 +55,8 @@ public record ChartStyle(boolean dark, double fontScale, List<Color> slotColors)
     /** Applies theme and fonts to a chart built by {@link Figures}. */
     public void apply(JFreeChart chart) {
         chart.setBackgroundPaint(background());
+        // the last tick label is centered on the plot's right edge: room for its right half at this font size
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, Math.round(4 + 12 * fontScale)));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         if (chart.getTitle() != null) {

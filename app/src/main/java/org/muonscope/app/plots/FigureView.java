@@ -4,6 +4,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -12,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 
 /**
@@ -21,27 +27,39 @@ import org.jfree.chart.plot.XYPlot;
  * pixel and the bare one right of it, which is exactly what revealing every point with {@code x <= t} draws,
  * because the revealed curves are functions of the step. A 7 x 10 x 2000-point figure thus animates at the
  * display rate on a software pipeline, where redrawing the chart each frame managed about 6 frames/s.
+ *
+ * <p>Both images are drawn on one shared render thread, never on the FX thread: a JFreeChart render of the
+ * stress preset takes 100-250 ms, which froze the window at every redraw while a run streamed in. The figure
+ * object belongs to the render thread once constructed; {@link #request} hands it a preparation step, and
+ * only the finished images and the step-to-pixel mapping come back. The latest request wins: a request that
+ * is superseded before the thread reaches it is dropped, and a finished render of a superseded request is
+ * not shown.
  */
 public final class FigureView extends Region {
+    private static final ExecutorService RENDER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "theorylab-figure-render");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What a finished render hands the FX thread: the images and the domain axis's linear pixel mapping. */
+    private record Frame(long generation, WritableImage full, WritableImage bare, Rectangle2D area,
+                         double lo, double hi, double pxLo, double pxHi) {
+        Frame withBare(WritableImage b) {
+            return new Frame(generation, full, b, area, lo, hi, pxLo, pxHi);
+        }
+    }
+
     private final Canvas canvas = new Canvas();
     private final LabFigure figure;
     private final boolean animates;
-    private WritableImage full;
-    private WritableImage bare;
-    private ChartRenderingInfo info = new ChartRenderingInfo();
+    private final AtomicLong generation = new AtomicLong();
+    private Frame shown;
+    /** The last bare image, stood in for a moment while a new frame's bare image is still being drawn. */
+    private WritableImage lastBare;
     private double cursor = Double.POSITIVE_INFINITY;
     private Color cursorColor = Color.gray(0.4, 0.8);
-    private double renderMillis;
-    private boolean bareStale;
-    private double renderScale = 1;
-
-    private void renderBare() {
-        int w = (int) Math.floor(getWidth()), h = (int) Math.floor(getHeight());
-        figure.setCursor(Double.NEGATIVE_INFINITY);
-        bare = toFx(draw(figure.chart(), w, h, renderScale, null), bare);
-        figure.setCursor(Double.POSITIVE_INFINITY);
-        bareStale = false;
-    }
+    private volatile double renderMillis;
 
     public FigureView(LabFigure figure, boolean animates) {
         this.figure = figure;
@@ -52,31 +70,64 @@ public final class FigureView extends Region {
         getStyleClass().add("figure-view");
     }
 
-    public LabFigure figure() {
-        return figure;
-    }
-
-    /** Redraws both images at the current size (after a data, style or size change). */
-    public void render() {
+    /**
+     * Redraws the figure in the background at the current size: {@code prepare} runs on the render thread
+     * (it must only read data no other thread changes, e.g. a {@link RunData#freeze()} copy), then both images
+     * are drawn, and {@code onShown} runs on the FX thread once the fully revealed image is on screen.
+     * Returns false (and does nothing) while the view is too small to draw.
+     */
+    public boolean request(Consumer<LabFigure> prepare, Runnable onShown) {
         int w = (int) Math.floor(getWidth()), h = (int) Math.floor(getHeight());
-        if (w < 10 || h < 10) return;
-        long t0 = System.nanoTime();
+        if (w < 10 || h < 10) return false;
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-        JFreeChart chart = figure.chart();
-        // the bare image is only needed once the cursor moves off the end: drawn on first use, so a data
-        // change costs one chart render before its first frame
-        bareStale = animates;
-        renderScale = scale;
-        figure.setCursor(Double.POSITIVE_INFINITY);
-        info = new ChartRenderingInfo();
-        full = toFx(draw(chart, w, h, scale, info), full);
-        renderMillis = (System.nanoTime() - t0) / 1e6;
-        paint();
+        long gen = generation.incrementAndGet();
+        RENDER.execute(() -> {
+            if (gen != generation.get()) return;
+            try {
+                renderInBackground(gen, prepare, w, h, scale, onShown);
+            } catch (RuntimeException e) {
+                // a figure that cannot draw must not kill the shared render thread; the next request retries
+                System.getLogger(FigureView.class.getName()).log(System.Logger.Level.WARNING, "figure render failed", e);
+            }
+        });
+        return true;
     }
 
-    private static WritableImage toFx(BufferedImage img, WritableImage reuse) {
-        if (reuse != null && (reuse.getWidth() != img.getWidth() || reuse.getHeight() != img.getHeight())) reuse = null;
-        return SwingFXUtils.toFXImage(img, reuse);
+    private void renderInBackground(long gen, Consumer<LabFigure> prepare, int w, int h, double scale, Runnable onShown) {
+        long t0 = System.nanoTime();
+        prepare.accept(figure);
+        if (gen != generation.get()) return; // superseded while preparing: the figure is left for the newer request
+        JFreeChart chart = figure.chart();
+        figure.setCursor(Double.POSITIVE_INFINITY);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        WritableImage full = SwingFXUtils.toFXImage(draw(chart, w, h, scale, info), null);
+        Rectangle2D area = dataArea(info);
+        XYPlot plot = chart.getPlot() instanceof XYPlot p ? p : null;
+        double lo = 0, hi = 1, pxLo = Double.NaN, pxHi = Double.NaN;
+        if (area != null && plot != null) {
+            lo = plot.getDomainAxis().getLowerBound();
+            hi = plot.getDomainAxis().getUpperBound();
+            pxLo = plot.getDomainAxis().valueToJava2D(lo, area, plot.getDomainAxisEdge());
+            pxHi = plot.getDomainAxis().valueToJava2D(hi, area, plot.getDomainAxisEdge());
+        }
+        Frame frame = new Frame(gen, full, null, area, lo, hi, pxLo, pxHi);
+        renderMillis = (System.nanoTime() - t0) / 1e6;
+        Platform.runLater(() -> {
+            if (gen != generation.get()) return;
+            if (shown != null && shown.bare() != null) lastBare = shown.bare();
+            shown = frame;
+            paint();
+            if (onShown != null) onShown.run();
+        });
+        if (!animates || gen != generation.get()) return;
+        figure.setCursor(Double.NEGATIVE_INFINITY);
+        WritableImage bare = SwingFXUtils.toFXImage(draw(chart, w, h, scale, null), null);
+        figure.setCursor(Double.POSITIVE_INFINITY);
+        Platform.runLater(() -> {
+            if (shown == null || shown.generation() != gen) return;
+            shown = shown.withBare(bare);
+            paint();
+        });
     }
 
     private static BufferedImage draw(JFreeChart chart, int w, int h, double scale, ChartRenderingInfo info) {
@@ -93,6 +144,20 @@ public final class FigureView extends Region {
         return img;
     }
 
+    /**
+     * The area the domain axis maps onto. A combined plot records its own data area before its subplots
+     * reserve room for their range axes, so there the first subplot's area is the true one (in x); its y
+     * extent is widened to the whole stack so the cursor line crosses every panel.
+     */
+    private static Rectangle2D dataArea(ChartRenderingInfo info) {
+        PlotRenderingInfo p = info.getPlotInfo();
+        if (p == null) return null;
+        if (p.getSubplotCount() == 0) return p.getDataArea();
+        Rectangle2D first = p.getSubplotInfo(0).getDataArea();
+        Rectangle2D all = p.getDataArea();
+        return new Rectangle2D.Double(first.getX(), all.getY(), first.getWidth(), all.getHeight());
+    }
+
     public void setCursor(double step) {
         if (step == cursor) return;
         cursor = step;
@@ -104,38 +169,28 @@ public final class FigureView extends Region {
         paint();
     }
 
-    /** The pixel column of a step, or NaN before the first render. */
+    /** The pixel column of a step (the step axes are linear), or NaN before the first render. */
     public double xOf(double step) {
-        Rectangle2D area = dataArea();
-        if (area == null) return Double.NaN;
-        XYPlot plot = (XYPlot) figure.chart().getPlot();
-        return plot.getDomainAxis().valueToJava2D(step, area, plot.getDomainAxisEdge());
+        Frame f = shown;
+        if (f == null || Double.isNaN(f.pxLo()) || !(f.hi() > f.lo())) return Double.NaN;
+        return f.pxLo() + (step - f.lo()) / (f.hi() - f.lo()) * (f.pxHi() - f.pxLo());
     }
 
     /** The step under a pixel column, or NaN before the first render. */
     public double stepAt(double x) {
-        Rectangle2D area = dataArea();
-        if (area == null) return Double.NaN;
-        XYPlot plot = (XYPlot) figure.chart().getPlot();
-        return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+        Frame f = shown;
+        if (f == null || Double.isNaN(f.pxLo()) || f.pxHi() == f.pxLo()) return Double.NaN;
+        return f.lo() + (x - f.pxLo()) / (f.pxHi() - f.pxLo()) * (f.hi() - f.lo());
     }
 
-    /**
-     * The area the domain axis maps onto. A combined plot records its own data area before its subplots
-     * reserve room for their range axes, so there the first subplot's area is the true one (in x); its y
-     * extent is widened to the whole stack so the cursor line crosses every panel.
-     */
-    private Rectangle2D dataArea() {
-        org.jfree.chart.plot.PlotRenderingInfo p = info.getPlotInfo();
-        if (p == null) return null;
-        if (p.getSubplotCount() == 0) return p.getDataArea();
-        Rectangle2D first = p.getSubplotInfo(0).getDataArea();
-        Rectangle2D all = p.getDataArea();
-        return new Rectangle2D.Double(first.getX(), all.getY(), first.getWidth(), all.getHeight());
-    }
-
+    /** How long the latest render took on the render thread (both the preparation and the full image). */
     public double renderMillis() {
         return renderMillis;
+    }
+
+    /** Whether a fully revealed image has been shown yet. */
+    public boolean hasImage() {
+        return shown != null;
     }
 
     /** Total time spent compositing frames and how many, for the frame-cost measurement. */
@@ -156,10 +211,12 @@ public final class FigureView extends Region {
     private void composite() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        if (full == null) {
+        Frame f = shown;
+        if (f == null) {
             g.clearRect(0, 0, w, h);
             return;
         }
+        WritableImage full = f.full();
         double sx = full.getWidth() / w;
         if (!animates || !Double.isFinite(cursor)) {
             g.drawImage(full, 0, 0, w, h);
@@ -167,10 +224,13 @@ public final class FigureView extends Region {
         }
         double x = Math.max(0, Math.min(w, xOf(cursor)));
         if (Double.isNaN(x)) x = w;
-        if (x < w && bareStale) renderBare();
+        // until this frame's bare image arrives (one render later) the previous one stands in if it fits
+        WritableImage bare = f.bare() != null ? f.bare()
+                : lastBare != null && lastBare.getWidth() == full.getWidth() && lastBare.getHeight() == full.getHeight() ? lastBare : full;
+        g.clearRect(0, 0, w, h);
         if (x > 0) g.drawImage(full, 0, 0, x * sx, full.getHeight(), 0, 0, x, h);
         if (x < w) g.drawImage(bare, x * sx, 0, (w - x) * sx, bare.getHeight(), x, 0, w - x, h);
-        Rectangle2D area = dataArea();
+        Rectangle2D area = f.area();
         if (area != null && x >= area.getMinX() && x <= area.getMaxX()) {
             g.setStroke(cursorColor);
             g.setLineWidth(1.2);
@@ -185,6 +245,7 @@ public final class FigureView extends Region {
             canvas.setWidth(w);
             canvas.setHeight(h);
             sizeChanged = true;
+            paint();
         }
     }
 

@@ -90,6 +90,23 @@ public final class RunData {
         return d;
     }
 
+    /**
+     * A copy that later {@link #add}s do not touch, for a render thread to read while the UI thread goes on
+     * appending: the snapshot lists are copied (references only; snapshots are immutable).
+     */
+    public RunData freeze() {
+        RunData d = new RunData(spec, List.of());
+        for (Slot s : slots) {
+            Slot c = new Slot(s.label, s.index);
+            c.snapshots.addAll(s.snapshots);
+            c.result = s.result;
+            d.slots.add(c);
+        }
+        d.finished = finished;
+        d.version = version;
+        return d;
+    }
+
     public void add(Snapshot s) {
         slots.get(s.slot()).snapshots.add(s);
         version++;

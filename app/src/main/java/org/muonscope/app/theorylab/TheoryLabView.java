@@ -10,18 +10,11 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -49,6 +42,7 @@ public final class TheoryLabView extends BorderPane {
     private final Map<String, LabFigure> figures = new LinkedHashMap<>();
     private final Map<String, FigureView> viewers = new LinkedHashMap<>();
     private final TabPane side = new TabPane();
+    private final SplitPane split;
     private final TextArea explain = new TextArea();
     private final SaturationTable saturationTable = new SaturationTable();
     private final Label status = new Label();
@@ -65,7 +59,7 @@ public final class TheoryLabView extends BorderPane {
     private double drawnCursor = Double.NaN;
     private final Map<String, Long> figureVersion = new LinkedHashMap<>();
     private boolean styleDirty = true;
-    private boolean awaitingFirstFrame;
+    private long measuredChange;
     private long lastFrame;
     private int framesThisSecond;
     private long secondStart;
@@ -79,10 +73,10 @@ public final class TheoryLabView extends BorderPane {
         getStyleClass().add("theory-lab");
         controls = new ControlsPane(vm);
         for (String n : Figures.NAMES) {
-            LabFigure f = Figures.create(n);
-            figures.put(n, f);
+            // two objects per figure: the view's belongs to its render thread, this one serves exports
+            figures.put(n, Figures.create(n));
             boolean animates = !n.equals("saturation") && !n.equals("depth");
-            FigureView v = new FigureView(f, animates);
+            FigureView v = new FigureView(Figures.create(n), animates);
             v.setId("chart-" + n);
             viewers.put(n, v);
         }
@@ -115,11 +109,11 @@ public final class TheoryLabView extends BorderPane {
             explainedVersion = -1;
         });
 
-        SplitPane split = new SplitPane(center, side);
+        split = new SplitPane(center, side);
         split.setDividerPositions(0.6);
         setLeft(controls);
         setCenter(split);
-        setTop(toolbar());
+        setTop(TheoryLabToolbar.create(this));
         HBox statusBar = new HBox(16, status, spacer(), perf);
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(3, 8, 3, 8));
@@ -134,7 +128,6 @@ public final class TheoryLabView extends BorderPane {
         });
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        vm.versionProperty().addListener((o, a, b) -> awaitingFirstFrame |= vm.changedAt() > 0);
         vm.presenterProperty().addListener((o, a, b) -> styleDirty = true);
         vm.depthSweep().measuredProperty().addListener((o, a, b) -> figureVersion.remove("depth"));
         vm.darkProperty().addListener((o, a, b) -> styleDirty = true);
@@ -151,67 +144,10 @@ public final class TheoryLabView extends BorderPane {
         return t;
     }
 
-    private static Region spacer() {
+    static Region spacer() {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
-    }
-
-    private ToolBar toolbar() {
-        ComboBox<String> presets = new ComboBox<>();
-        presets.setPromptText("Presets");
-        presets.setId("presets");
-        presets.getItems().setAll(Presets.NAMES);
-        presets.setOnAction(e -> {
-            String n = presets.getValue();
-            if (n != null) loadPreset(n);
-        });
-        Button open = new Button("Open...");
-        open.setOnAction(e -> {
-            Path p = picker.open("Open session", ".json");
-            if (p != null) openSession(p);
-        });
-        Button save = new Button("Save...");
-        save.setOnAction(e -> {
-            Path p = picker.save("Save session", "session.json", ".json");
-            if (p != null) saveSession(p);
-        });
-        MenuButton export = new MenuButton("Export");
-        export.setId("export");
-        for (String n : Figures.NAMES) {
-            Menu m = new Menu(figures.get(n).title());
-            for (PlotExporter.Format fmt : PlotExporter.Format.values()) {
-                MenuItem i = new MenuItem(fmt == PlotExporter.Format.PNG2X ? "PNG 2x" : fmt.name());
-                i.setOnAction(e -> {
-                    Path p = picker.save("Export " + n, n + fmt.extension(), fmt.extension().substring(fmt.extension().lastIndexOf('.')));
-                    if (p != null) exportFigure(n, fmt, p);
-                });
-                m.getItems().add(i);
-            }
-            MenuItem csv = new MenuItem("CSV (data)");
-            csv.setOnAction(e -> {
-                Path p = picker.save("Export " + n + " data", n + ".csv", ".csv");
-                if (p != null) exportCsv(n, p);
-            });
-            MenuItem copy = new MenuItem("Copy to clipboard");
-            copy.setOnAction(e -> copyToClipboard(n));
-            m.getItems().addAll(csv, copy);
-            export.getItems().add(m);
-        }
-        MenuItem bundle = new MenuItem("Figure bundle (all plots, data, spec, provenance)...");
-        bundle.setId("export-bundle");
-        bundle.setOnAction(e -> {
-            Path p = picker.directory("Export figure bundle into");
-            if (p != null) exportBundle(p);
-        });
-        export.getItems().add(bundle);
-        ToggleButton presenter = new ToggleButton("Presenter");
-        presenter.setId("presenter");
-        presenter.selectedProperty().bindBidirectional(vm.presenterProperty());
-        ToggleButton dark = new ToggleButton("Dark");
-        dark.setId("dark");
-        dark.selectedProperty().bindBidirectional(vm.darkProperty());
-        return new ToolBar(presets, open, save, export, spacer(), presenter, dark);
     }
 
     // ---- the frame loop ----
@@ -226,29 +162,41 @@ public final class TheoryLabView extends BorderPane {
         if (data != null) {
             String visible = visibleFigure();
             long v = vm.versionProperty().get();
-            // while a run streams in, redraw at most every RUNNING_REDRAW_NANOS; always on the final batch
+            // while a run streams in, request a redraw at most every RUNNING_REDRAW_NANOS (the render thread
+            // would otherwise take a core from the engine); always on the final batch
             boolean throttled = vm.runningProperty().get() && now - lastRender < RUNNING_REDRAW_NANOS;
             boolean mainResized = viewers.get("trajectories").takeSizeChanged();
-            if ((v != drawnVersion && !throttled) || styleDirty || mainResized) {
-                rebuild("trajectories", data);
-                saturationTable.show(data);
-                drawnVersion = v;
-                // an empty chart (the run has only just started) must not delay its first real frame
-                if (data.slots().isEmpty() || !data.slot(0).snapshots().isEmpty()) lastRender = now;
-                drew = true;
+            RunData frozen = null;
+            ChartStyle style = null;
+            // a re-run starts with no snapshots: drawing that empty chart would only delay the first real frame
+            // by one render on the busy render thread, so the previous picture stays until data arrives
+            boolean empty = !data.isFinished() && data.slots().stream().allMatch(sl -> sl.snapshots().isEmpty());
+            boolean skipEmpty = empty && viewers.get("trajectories").hasImage() && !styleDirty && !mainResized;
+            if (((v != drawnVersion && !throttled) || styleDirty || mainResized) && !skipEmpty) {
+                frozen = data.freeze();
+                style = style();
+                if (rebuild("trajectories", frozen, style)) {
+                    saturationTable.show(data);
+                    drawnVersion = v;
+                    // an empty chart (the run has only just started) must not delay its first real frame
+                    if (data.slots().isEmpty() || !data.slot(0).snapshots().isEmpty()) lastRender = now;
+                    drew = true;
+                }
             }
             if ("depth".equals(visible) && data.isFinished() && sweptSpec != data.spec()) {
                 // measured t90 for L = 1..6 costs six engine runs: only when someone looks at the depth view
                 sweptSpec = data.spec();
                 vm.depthSweep().start(data.spec());
             }
-            boolean mainJustDrawn = drew;
-            // the side view follows one frame after the main view, so a change shows as soon as possible
-            if (visible != null && !mainJustDrawn) {
+            // the side view is queued behind the main view on the one render thread
+            if (visible != null) {
                 boolean resized = viewers.get(visible).takeSizeChanged();
                 if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
-                    rebuild(visible, data);
-                    figureVersion.put(visible, drawnVersion);
+                    if (frozen == null) {
+                        frozen = data.freeze();
+                        style = style();
+                    }
+                    if (rebuild(visible, frozen, style)) figureVersion.put(visible, drawnVersion);
                     drew = true;
                 }
             }
@@ -262,10 +210,6 @@ public final class TheoryLabView extends BorderPane {
                 }
                 drew |= c != drawnCursor;
                 drawnCursor = c;
-            }
-            if (drew && awaitingFirstFrame && !data.slots().isEmpty() && !data.slot(0).snapshots().isEmpty()) {
-                lastLatencyMillis = (System.nanoTime() - vm.changedAt()) / 1e6;
-                awaitingFirstFrame = false;
             }
         }
         styleDirty = false;
@@ -284,12 +228,53 @@ public final class TheoryLabView extends BorderPane {
         }
     }
 
-    private void rebuild(String name, RunData data) {
+    /**
+     * Asks the render thread to redraw a figure from a frozen copy of the data. The main view also reports
+     * the time from the last setting change to the first frame that shows data from the new run.
+     *
+     * @return false when the view is too small to draw yet
+     */
+    private boolean rebuild(String name, RunData frozen, ChartStyle style) {
         FigureView v = viewers.get(name);
-        if (name.equals("depth")) ((org.muonscope.app.plots.DepthFigure) figures.get(name)).setMeasured(vm.depthSweep().measuredProperty().get());
         int width = (int) Math.max(300, v.getWidth());
-        figures.get(name).update(data, style(), width);
-        v.render();
+        long[][] measured = name.equals("depth") ? cloneRows(vm.depthSweep().measuredProperty().get()) : null;
+        Runnable onShown = null;
+        if (name.equals("trajectories")) {
+            long changedAt = vm.changedAt();
+            boolean hasData = !frozen.slots().isEmpty() && !frozen.slot(0).snapshots().isEmpty();
+            onShown = () -> {
+                if (hasData && changedAt > 0 && changedAt != measuredChange) {
+                    lastLatencyMillis = (System.nanoTime() - changedAt) / 1e6;
+                    measuredChange = changedAt;
+                }
+            };
+        }
+        return v.request(f -> {
+            if (f instanceof org.muonscope.app.plots.DepthFigure d) d.setMeasured(measured);
+            f.update(frozen, style, width);
+        }, onShown);
+    }
+
+    private static long[][] cloneRows(long[][] a) {
+        if (a == null) return null;
+        long[][] c = new long[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i] == null ? null : a[i].clone();
+        return c;
+    }
+
+    /**
+     * The figure for exports, tests and the clipboard, rebuilt from the current data. The on-screen figures
+     * belong to the render thread; this one is a separate object, drawn fully revealed at the export size.
+     */
+    public LabFigure figure(String name) {
+        LabFigure f = figures.get(name);
+        RunData d = vm.dataProperty().get();
+        if (d == null) return f;
+        if (f instanceof org.muonscope.app.plots.DepthFigure depth) {
+            depth.setMeasured(sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null);
+        }
+        f.update(d, style(), Figures.WIDTH);
+        return f;
     }
 
     /** The figure of the selected side tab, or null for the explanation pane. */
@@ -321,6 +306,9 @@ public final class TheoryLabView extends BorderPane {
             if (vm.presenterProperty().get()) rc.add("presenter");
         }
         controls.setTheme(vm.darkProperty().get(), vm.presenterProperty().get() ? 1.6 : 1.0);
+        // presenter fonts widen the controls: give the side view back some of the main view's width so its
+        // axis labels and tab headers still fit at 1600 px
+        split.setDividerPositions(vm.presenterProperty().get() ? 0.55 : 0.6);
         figureVersion.clear();
         javafx.scene.paint.Color cursor = vm.darkProperty().get() ? javafx.scene.paint.Color.gray(0.85, 0.8) : javafx.scene.paint.Color.gray(0.2, 0.7);
         for (FigureView v : viewers.values()) v.setCursorColor(cursor);
@@ -383,7 +371,7 @@ public final class TheoryLabView extends BorderPane {
     public void exportFigure(String name, PlotExporter.Format fmt, Path p) {
         long t0 = System.nanoTime();
         try {
-            PlotExporter.write(figures.get(name).chart(), fmt, Figures.WIDTH, Figures.HEIGHT, p);
+            PlotExporter.write(figure(name).chart(), fmt, Figures.WIDTH, Figures.HEIGHT, p);
             vm.statusProperty().set(String.format(java.util.Locale.ROOT, "Exported %s in %.0f ms", p.getFileName(), (System.nanoTime() - t0) / 1e6));
         } catch (Exception ex) {
             vm.statusProperty().set("Export failed: " + ex.getMessage());
@@ -402,7 +390,7 @@ public final class TheoryLabView extends BorderPane {
     }
 
     public void copyToClipboard(String name) {
-        var img = PlotExporter.image(figures.get(name).chart(), Figures.WIDTH, Figures.HEIGHT, 2);
+        var img = PlotExporter.image(figure(name).chart(), Figures.WIDTH, Figures.HEIGHT, 2);
         ClipboardContent c = new ClipboardContent();
         c.putImage(SwingFXUtils.toFXImage(img, null));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
@@ -445,8 +433,9 @@ public final class TheoryLabView extends BorderPane {
     // ---- for tests and the probe ----
 
     public void setPathPicker(PathPicker p) { picker = p; }
+    PathPicker picker() { return picker; }
+    String figureTitle(String name) { return figures.get(name).title(); }
     public TheoryLabViewModel viewModel() { return vm; }
-    public LabFigure figure(String name) { return figures.get(name); }
     public FigureView viewer(String name) { return viewers.get(name); }
     public double fps() { return fps; }
     public double lastLatencyMillis() { return lastLatencyMillis; }
