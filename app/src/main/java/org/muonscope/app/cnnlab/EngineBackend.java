@@ -152,7 +152,7 @@ public final class EngineBackend implements TrainingBackend {
         public void onEval(CnnEval e) {
             observer.onEvaluation(new EvalPoint(e.step(), e.epoch(), e.images(), e.seconds(), e.trainLoss(), e.testAccuracy(),
                     e.balancedAccuracy(), e.worstClassAccuracy(), e.classAccuracy(), e.cleanAccuracy(), e.spuriousAccuracy(),
-                    e.groupAccuracy() == null ? new double[0] : e.groupAccuracy(), e.worstGroupAccuracy(), null));
+                    e.groupAccuracy() == null ? new double[0] : e.groupAccuracy(), e.worstGroupAccuracy(), e.confusion()));
         }
     }
 
