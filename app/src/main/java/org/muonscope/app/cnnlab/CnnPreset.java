@@ -13,11 +13,12 @@ import java.util.Map;
  * A saved CNN Lab setup from {@code assets/presets/cnn-*.json}: the experiment, schedule, optimizers and (for the
  * headline plots) the sweep values.
  *
+ * @param init       weight init in {@code --init} syntax ({@code default} when the file names none)
  * @param optimizers optimizer label to its settings text, in order
  * @param sweepValues the values a sweep runs; empty for single-run presets
  */
 public record CnnPreset(String id, String name, String description, DatasetChoice data, Experiment experiment,
-                        String model, int epochs, int batch, int evalEvery, long seed, int trainLimit, int testLimit,
+                        String model, String init, int epochs, int batch, int evalEvery, long seed, int trainLimit, int testLimit,
                         Map<String, String> optimizers,
                         List<Double> sweepValues, List<Long> sweepSeeds, double earlyFraction) {
 
@@ -47,6 +48,7 @@ public record CnnPreset(String id, String name, String description, DatasetChoic
         n.path("sweep").path("seeds").forEach(v -> seeds.add(v.asLong()));
         return new CnnPreset(id, n.path("name").asText(id), n.path("description").asText(""),
                 DatasetChoice.parse(n.path("data").asText("bundled")), e, n.path("model").asText("paper-cnn"),
+                n.path("init").asText("default"),
                 n.path("epochs").asInt(1), n.path("batch").asInt(64), n.path("evalEvery").asInt(10), n.path("seed").asLong(1),
                 n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0),
                 opts, values, seeds, n.path("sweep").path("earlyFraction").asDouble(0.25));

@@ -58,7 +58,7 @@ public final class EngineBackend implements TrainingBackend {
         double pixel = e.kind() == Experiment.Kind.SPURIOUS_PIXEL ? e.value() : 0;
         double colored = e.kind() == Experiment.Kind.COLORED ? e.value() : Double.NaN;
         return new CnnSpec(s.data().toCliText(), s.model(), List.of(s.optimizer()), s.epochs(), s.batch(), imbalance, pixel,
-                colored, s.evalEvery(), s.threads(), s.seed(), new Init("default", 0), s.trainLimit(), s.testLimit());
+                colored, s.evalEvery(), s.threads(), s.seed(), Init.parse(s.init()), s.trainLimit(), s.testLimit());
     }
 
     private TrainTest load(CnnSpec spec) {
@@ -152,7 +152,7 @@ public final class EngineBackend implements TrainingBackend {
         public void onEval(CnnEval e) {
             observer.onEvaluation(new EvalPoint(e.step(), e.epoch(), e.images(), e.seconds(), e.trainLoss(), e.testAccuracy(),
                     e.balancedAccuracy(), e.worstClassAccuracy(), e.classAccuracy(), e.cleanAccuracy(), e.spuriousAccuracy(),
-                    e.groupAccuracy() == null ? new double[0] : e.groupAccuracy(), e.worstGroupAccuracy(), null));
+                    e.groupAccuracy() == null ? new double[0] : e.groupAccuracy(), e.worstGroupAccuracy(), e.confusion()));
         }
     }
 

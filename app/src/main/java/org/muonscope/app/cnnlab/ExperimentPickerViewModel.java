@@ -32,6 +32,7 @@ public final class ExperimentPickerViewModel {
     private final ObjectProperty<Experiment.Kind> kind = new SimpleObjectProperty<>(this, "kind", Experiment.Kind.PLAIN);
     private final StringProperty valueText = new SimpleStringProperty(this, "valueText", "");
     private final StringProperty model = new SimpleStringProperty(this, "model", "paper-cnn");
+    private final StringProperty init = new SimpleStringProperty(this, "init", "default");
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 1);
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch", 64);
     private final IntegerProperty evalEvery = new SimpleIntegerProperty(this, "evalEvery", 10);
@@ -72,6 +73,9 @@ public final class ExperimentPickerViewModel {
     public StringProperty valueTextProperty() { return valueText; }
 
     public StringProperty modelProperty() { return model; }
+
+    /** Weight init in {@code --init} syntax; {@link LabRunSpec#INITS} are the offered ones. */
+    public StringProperty initProperty() { return init; }
 
     public IntegerProperty epochsProperty() { return epochs; }
 
@@ -131,7 +135,7 @@ public final class ExperimentPickerViewModel {
             for (OptimizerChoice c : optimizers) {
                 if (!c.selectedProperty().get()) continue;
                 out.add(new LabRunSpec(dataset.get(), e, model.get(), c.label(), c.spec(), epochs.get(), batch.get(),
-                        evalEvery.get(), seed.get(), threads.get(), trainLimit.get(), testLimit.get()));
+                        evalEvery.get(), seed.get(), threads.get(), trainLimit.get(), testLimit.get(), init.get()));
             }
             if (out.isEmpty()) throw new SpecException("optimizer", "tick at least one optimizer");
             error.set("");
@@ -190,6 +194,7 @@ public final class ExperimentPickerViewModel {
         kind.set(p.experiment().kind());
         valueText.set(p.experiment().kind() == Experiment.Kind.PLAIN ? "" : Experiment.num(p.experiment().value()));
         model.set(p.model());
+        init.set(p.init());
         epochs.set(p.epochs());
         batch.set(p.batch());
         evalEvery.set(p.evalEvery());

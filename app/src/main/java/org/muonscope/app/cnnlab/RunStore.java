@@ -126,6 +126,7 @@ public final class RunStore {
         n.put("threads", s.threads());
         n.put("trainLimit", s.trainLimit());
         n.put("testLimit", s.testLimit());
+        n.put("init", s.init());
         n.put("command", s.toCommandLine());
         return n;
     }
@@ -135,6 +136,7 @@ public final class RunStore {
         return new LabRunSpec(DatasetChoice.parse(n.get("data").asText()), e, n.get("model").asText(),
                 n.get("optimizerLabel").asText(), OptimizerSpec.parse(n.get("optimizer").asText()),
                 n.get("epochs").asInt(), n.get("batch").asInt(), n.get("evalEvery").asInt(), n.get("seed").asLong(),
-                n.get("threads").asInt(), n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0));
+                n.get("threads").asInt(), n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0),
+                n.path("init").asText("default"));
     }
 }

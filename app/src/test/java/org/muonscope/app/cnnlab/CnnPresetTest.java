@@ -24,7 +24,34 @@ class CnnPresetTest {
         for (CnnPreset p : presets) {
             assertFalse(p.optimizers().isEmpty(), p.id());
             for (String text : p.optimizers().values()) org.muonscope.engine.optim.OptimizerSpec.parse(text);
+            org.muonscope.engine.model.cnn.Init.parse(p.init());
         }
+    }
+
+    @Test
+    void theSpuriousPixelPresetsUseThePapersGaussianInitAndItReachesTheEngine() throws IOException {
+        for (CnnPreset p : CnnPreset.loadBundled()) {
+            boolean spurious = p.experiment().kind() == Experiment.Kind.SPURIOUS_PIXEL;
+            // THEORY.md section 3: the spurious-pixel CNN starts from N(0, 0.01^2); the other experiments keep the default
+            assertEquals(spurious ? "gaussian:0.01" : "default", p.init(), p.id());
+        }
+        CnnPreset pixel = CnnPreset.loadBundled().stream().filter(x -> x.id().equals("cnn-spurious-pixel")).findFirst().orElseThrow();
+        ExperimentPickerViewModel picker = new ExperimentPickerViewModel(new FakeBackend(), Runnable::run, Runnable::run);
+        assertEquals("default", picker.initProperty().get());
+        picker.apply(pixel);
+        LabRunSpec s = picker.specs().get(0);
+        assertEquals("gaussian:0.01", s.init());
+        assertTrue(s.toCommandLine().endsWith(" --init gaussian:0.01"), s.toCommandLine());
+        assertEquals("gaussian", EngineBackend.toEngine(s).init().kind());
+        assertEquals(0.01, EngineBackend.toEngine(s).init().std(), 0);
+        LabRunSpec back = RunStore.specFromJson(RunStore.specToJson(s));
+        assertEquals(s, back, "lab-run.json keeps the init");
+        com.fasterxml.jackson.databind.node.ObjectNode old = RunStore.specToJson(s);
+        old.remove("init");
+        assertEquals("default", RunStore.specFromJson(old).init(), "folders saved before the init was recorded");
+        picker.initProperty().set("gaussian:-1");
+        assertThrowsSpec(picker);
+        assertTrue(picker.errorProperty().get().contains("std"), picker.errorProperty().get());
     }
 
     @Test

@@ -121,6 +121,18 @@ class EngineBackendTest {
         assertEquals(12, b.step());
         assertEquals(a.trainLoss(), b.trainLoss(), 0, "bit-identical to the uninterrupted run");
         assertArrayEquals(a.classAccuracy(), b.classAccuracy(), 0);
+        assertTrue(java.util.Arrays.deepEquals(a.confusion(), b.confusion()), "the confusion matrix resumes too");
+        for (EvalPoint p : whole.evals) {
+            int total = 0;
+            for (int t = 0; t < p.confusion().length; t++) {
+                int row = java.util.Arrays.stream(p.confusion()[t]).sum();
+                total += row;
+                // the lab's heat map divides by the row: its diagonal must be the per-class accuracy (one rounding)
+                if (row > 0) assertEquals(p.classAccuracy()[t], (double) p.confusion()[t][t] / row, 1e-15);
+            }
+            assertEquals(100, total, "every test image counted once");
+        }
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("metrics.csv")));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("confusion.csv")));
     }
 }

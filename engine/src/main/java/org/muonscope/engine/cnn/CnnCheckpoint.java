@@ -23,7 +23,9 @@ import org.muonscope.engine.optim.Param;
  * depend on them). Written with {@link AtomicFiles}, so a crash leaves the previous checkpoint intact.
  */
 final class CnnCheckpoint {
-    private static final String MAGIC = "muonscope-cnn-checkpoint-1";
+    /** Version 2 adds each evaluation's confusion matrix; version 1 files still resume (without the matrices). */
+    private static final String MAGIC = "muonscope-cnn-checkpoint-2";
+    private static final String MAGIC_V1 = "muonscope-cnn-checkpoint-1";
 
     private CnnCheckpoint() { }
 
@@ -87,7 +89,9 @@ final class CnnCheckpoint {
     static boolean load(Path file, String fingerprint, State st, List<Param> params, Optimizer opt) {
         if (!Files.isRegularFile(file)) return false;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (!MAGIC.equals(in.readUTF()) || !fingerprint.equals(in.readUTF())) return false;
+            String magic = in.readUTF();
+            boolean v1 = MAGIC_V1.equals(magic);
+            if (!(v1 || MAGIC.equals(magic)) || !fingerprint.equals(in.readUTF())) return false;
             State s = new State();
             s.epochsDone = in.readInt();
             s.step = in.readLong();
@@ -96,7 +100,7 @@ final class CnnCheckpoint {
             s.lossSum = in.readDouble();
             s.lossCount = in.readLong();
             int ne = in.readInt();
-            for (int i = 0; i < ne; i++) s.evals.add(readEval(in));
+            for (int i = 0; i < ne; i++) s.evals.add(readEval(in, !v1));
             int np = in.readInt();
             if (np != params.size()) throw new IOException("has " + np + " parameters, the model " + params.size());
             double[][] values = new double[np][];
@@ -138,9 +142,17 @@ final class CnnCheckpoint {
         out.writeBoolean(e.groupNames() != null);
         out.writeInt(names.size());
         for (String s : names) out.writeUTF(s);
+        int[][] m = e.confusion();
+        out.writeInt(m == null ? -1 : m.length);
+        if (m != null) {
+            for (int[] row : m) {
+                out.writeInt(row.length);
+                for (int v : row) out.writeInt(v);
+            }
+        }
     }
 
-    private static CnnEval readEval(DataInputStream in) throws IOException {
+    private static CnnEval readEval(DataInputStream in, boolean withConfusion) throws IOException {
         String opt = in.readUTF();
         long step = in.readLong();
         int epoch = in.readInt();
@@ -152,8 +164,17 @@ final class CnnCheckpoint {
         int nn = in.readInt();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < nn; i++) names.add(in.readUTF());
+        int[][] confusion = null;
+        int rows = withConfusion ? in.readInt() : -1;
+        if (rows >= 0) {
+            confusion = new int[rows][];
+            for (int t = 0; t < rows; t++) {
+                confusion[t] = new int[in.readInt()];
+                for (int q = 0; q < confusion[t].length; q++) confusion[t][q] = in.readInt();
+            }
+        }
         return new CnnEval(opt, step, epoch, images, d[0], d[1], d[2], d[3], d[4], cls, d[5], d[6], groups, d[7],
-                hasNames ? List.copyOf(names) : null);
+                hasNames ? List.copyOf(names) : null, confusion);
     }
 
     private static void writeArray(DataOutputStream out, double[] a) throws IOException {

@@ -15,7 +15,9 @@ import org.muonscope.engine.experiment.RunProvenance;
  * ({@code optimizer,step,epoch,images,seconds,train_loss,test_accuracy,balanced_accuracy,worst_class_accuracy}
  * plus {@code clean_accuracy,spurious_accuracy} with the spurious pixel or {@code worst_group_accuracy} with
  * groups), {@code class_accuracy.csv} ({@code optimizer,step,class,accuracy}), {@code group_accuracy.csv}
- * when there are groups, {@code spec.json}, {@code provenance.json}, {@code summary.csv} (status and
+ * when there are groups, {@code confusion.csv} ({@code optimizer,step,true,predicted,count}: every cell of the
+ * clean test set's confusion matrix at every evaluation, so a figure can show it at any step),
+ * {@code spec.json}, {@code provenance.json}, {@code summary.csv} (status and
  * throughput per optimizer).
  */
 public final class CnnResultsWriter {
@@ -30,6 +32,7 @@ public final class CnnResultsWriter {
         m.append('\n');
         StringBuilder c = new StringBuilder("optimizer,step,class,accuracy\n");
         StringBuilder g = new StringBuilder("optimizer,step,group,accuracy\n");
+        StringBuilder cm = new StringBuilder("optimizer,step,true,predicted,count\n");
         StringBuilder s = new StringBuilder("optimizer,status,message,steps,images,seconds,images_per_second,"
                 + "final_test_accuracy\n");
         for (CnnOptimizerResult o : r.optimizers()) {
@@ -44,6 +47,14 @@ public final class CnnResultsWriter {
                 for (int k = 0; k < e.classAccuracy().length; k++) {
                     c.append(Csv.text(e.optimizer())).append(',').append(e.step()).append(',').append(k).append(',')
                             .append(Csv.num(e.classAccuracy()[k])).append('\n');
+                }
+                if (e.confusion() != null) {
+                    for (int t = 0; t < e.confusion().length; t++) {
+                        for (int q = 0; q < e.confusion()[t].length; q++) {
+                            cm.append(Csv.text(e.optimizer())).append(',').append(e.step()).append(',').append(t)
+                                    .append(',').append(q).append(',').append(e.confusion()[t][q]).append('\n');
+                        }
+                    }
                 }
                 if (e.groupAccuracy() != null) {
                     for (int k = 0; k < e.groupAccuracy().length; k++) {
@@ -62,6 +73,7 @@ public final class CnnResultsWriter {
         AtomicFiles.write(dir.resolve("metrics.csv"), m.toString());
         AtomicFiles.write(dir.resolve("class_accuracy.csv"), c.toString());
         if (groups) AtomicFiles.write(dir.resolve("group_accuracy.csv"), g.toString());
+        AtomicFiles.write(dir.resolve("confusion.csv"), cm.toString());
         AtomicFiles.write(dir.resolve("summary.csv"), s.toString());
         Map<String, Object> spec = r.spec().toMap();
         spec.put("data_source", r.dataSource());

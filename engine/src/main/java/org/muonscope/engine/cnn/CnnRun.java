@@ -147,7 +147,8 @@ public final class CnnRun {
         }
         double loss = st.lossCount > 0 ? st.lossSum / st.lossCount : Double.NaN;
         CnnEval e = new CnnEval(label, st.step, epoch, st.images, st.seconds, loss, acc, Evaluator.mean(perClass),
-                Evaluator.min(perClass), perClass, clean, spurious, groups, worstGroup, test.groupNames());
+                Evaluator.min(perClass), perClass, clean, spurious, groups, worstGroup, test.groupNames(),
+                Evaluator.confusion(test.labels(), pred, test.classes()));
         st.evals.add(e);
         st.lossSum = 0;
         st.lossCount = 0;

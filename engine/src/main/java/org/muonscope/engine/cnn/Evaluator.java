@@ -42,6 +42,13 @@ final class Evaluator {
         return acc;
     }
 
+    /** {@code counts[true][predicted]} over all samples. */
+    static int[][] confusion(int[] labels, int[] pred, int classes) {
+        int[][] m = new int[classes][classes];
+        for (int i = 0; i < labels.length; i++) m[labels[i]][pred[i]]++;
+        return m;
+    }
+
     static double accuracy(int[] labels, int[] pred) {
         int right = 0;
         for (int i = 0; i < labels.length; i++) if (pred[i] == labels[i]) right++;

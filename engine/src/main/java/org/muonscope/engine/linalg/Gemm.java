@@ -68,6 +68,15 @@ public final class Gemm {
         return c;
     }
 
+    /**
+     * The GEMM bound with {@link #runScoped} on this thread, or null outside a scope: lets code choose the
+     * multi-threaded path only inside a run that owns a team (a CNN step), never by falling back to the
+     * process-wide one.
+     */
+    public static Gemm scoped() {
+        return SCOPED.get();
+    }
+
     /** Runs {@code body} with {@link #current()} returning this GEMM on the calling thread. */
     public void runScoped(Runnable body) {
         Gemm before = SCOPED.get();

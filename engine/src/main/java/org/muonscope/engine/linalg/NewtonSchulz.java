@@ -13,6 +13,11 @@ import org.ejml.data.DMatrixRMaj;
  * short (Gram) side, {@code O(p^2 q)} per iteration for a {@code p x q} matrix with {@code p <= q}. When the short
  * side exceeds 16 and the matrix has rank at most a quarter of it, the iteration runs on the pivoted-QR reduction
  * {@code C = M Q^T} ({@code NS(C) = NS(M) Q^T} exactly, decision 0101).
+ *
+ * <p>Inside a {@link Gemm#runScoped} scope (a CNN run binds its team around every optimizer step), a matrix of
+ * at least {@link GemmNewtonSchulz#MIN_ELEMENTS} elements iterates with three multi-threaded GEMMs per step
+ * instead ({@link GemmNewtonSchulz}; decision 0502). Outside a scope the single-threaded kernels below run, so
+ * the theory models keep their paths and their last bits.
  */
 public final class NewtonSchulz {
     /** The quintic's coefficients, tuned by Jordan et al. to maximise the slope at zero while staying bounded. */
@@ -138,6 +143,9 @@ public final class NewtonSchulz {
     private double[] run(double[] src, int p, int q, int steps) {
         ensure(p, q);
         double inv = 1.0 / (frobenius(src, p * q) + NORM_EPS);
+        if (p * q >= GemmNewtonSchulz.MIN_ELEMENTS && Gemm.scoped() != null) {
+            return runGemm(src, inv, p, q, steps);
+        }
         if (VECTOR && p >= VECTOR_MIN) {
             return runVector(src, inv, p, q, steps);
         }
@@ -148,6 +156,22 @@ public final class NewtonSchulz {
         double[] next = y;
         for (int s = 0; s < steps; s++) {
             iterate(cur, next, p, q);
+            double[] t = cur;
+            cur = next;
+            next = t;
+        }
+        return cur;
+    }
+
+    /** The same iteration as three GEMMs per step on the scoped team (big matrices inside a CNN run). */
+    private double[] runGemm(double[] src, double inv, int p, int q, int steps) {
+        for (int i = 0; i < p * q; i++) {
+            x[i] = src[i] * inv;
+        }
+        double[] cur = x;
+        double[] next = y;
+        for (int s = 0; s < steps; s++) {
+            GemmNewtonSchulz.iterate(cur, next, p, q, A, B, C, gram, poly);
             double[] t = cur;
             cur = next;
             next = t;

@@ -132,6 +132,8 @@ class CnnRunTest {
                 assertEquals(ea.get(j).trainLoss(), eb.get(j).trainLoss(), 0.0, "bit-identical loss");
                 assertEquals(ea.get(j).testAccuracy(), eb.get(j).testAccuracy(), 0.0);
                 assertArrayEquals(ea.get(j).classAccuracy(), eb.get(j).classAccuracy(), 0.0);
+                assertTrue(java.util.Arrays.deepEquals(ea.get(j).confusion(), eb.get(j).confusion()),
+                        "confusion matrices survive the checkpoint");
             }
         }
     }

@@ -35,12 +35,14 @@ public final class CnnMatrixFigures {
 
     /**
      * Row-normalized confusion matrix (each true class's share of predictions) at one evaluation; cells show the
-     * percentage. Null {@code point} or a point without a matrix gives an empty chart with a note.
+     * percentage; minority classes carry an asterisk on both axes. Null {@code point} or a point without a matrix
+     * gives an empty chart with a note.
      */
     public static JFreeChart confusion(CnnRunData run, EvalPoint point) {
         int k = run.classes();
         String[] names = new String[k];
-        for (int c = 0; c < k; c++) names[c] = run.className(c);
+        int[] minority = run.minorityClasses();
+        for (int c = 0; c < k; c++) names[c] = run.className(c) + (CnnFigures.contains(minority, c) ? " *" : "");
         SymbolAxis x = new SymbolAxis("predicted", names);
         SymbolAxis y = new SymbolAxis("true class", names);
         y.setInverted(true);
@@ -83,7 +85,7 @@ public final class CnnMatrixFigures {
         plot.setRangeGridlinesVisible(false);
         if (point == null) CnnFigures.withNote(ch, "no evaluation yet");
         else if (point.confusion() == null) CnnFigures.withNote(ch, "the engine did not record a confusion matrix");
-        else CnnFigures.withNote(ch, "share of each true class, in percent");
+        else CnnFigures.withNote(ch, "share of each true class, in percent" + (minority.length > 0 ? "; * minority class" : ""));
         return ch;
     }
 

@@ -19,7 +19,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
 
 /**
  * Reads a CNN run folder as {@code muonscope cnn} writes it ({@code metrics.csv}, {@code class_accuracy.csv},
- * optionally {@code group_accuracy.csv}, {@code spec.json}) into one {@link CnnRunData} per optimizer. A folder
+ * optionally {@code group_accuracy.csv} and {@code confusion.csv}, {@code spec.json}) into one {@link CnnRunData} per optimizer. A folder
  * the CNN Lab made also has {@code lab-run.json}, whose class names and counts mark the minority classes.
  */
 public final class CnnRunFolder {
@@ -69,6 +69,7 @@ public final class CnnRunFolder {
                         .add(Csv.parseNum(row.get(3)));
             }
         }
+        Map<String, Map<Long, int[][]>> confusion = confusion(dir.resolve("confusion.csv"));
         List<String> header = Csv.split(Files.readAllLines(dir.resolve("metrics.csv")).get(0));
         Map<String, List<EvalPoint>> byOptimizer = new LinkedHashMap<>();
         for (List<String> row : rows(dir.resolve("metrics.csv"))) {
@@ -80,7 +81,8 @@ public final class CnnRunFolder {
                     (long) num(header, row, "images"), num(header, row, "seconds"), num(header, row, "train_loss"),
                     num(header, row, "test_accuracy"), num(header, row, "balanced_accuracy"), num(header, row, "worst_class_accuracy"),
                     cls, num(header, row, "clean_accuracy"), num(header, row, "spurious_accuracy"),
-                    g.stream().mapToDouble(Double::doubleValue).toArray(), num(header, row, "worst_group_accuracy"), null));
+                    g.stream().mapToDouble(Double::doubleValue).toArray(), num(header, row, "worst_group_accuracy"),
+                    confusion.getOrDefault(opt, Map.of()).get(step)));
         }
         List<String> optTexts = new ArrayList<>();
         if (spec != null) spec.path("optimizers").forEach(n -> optTexts.add(n.asText()));
@@ -123,6 +125,28 @@ public final class CnnRunFolder {
         int i = header.indexOf(column);
         if (i < 0 || i >= row.size()) return Double.NaN;
         return Csv.parseNum(row.get(i));
+    }
+
+    /**
+     * {@code confusion.csv} ({@code optimizer,step,true,predicted,count}) as square matrices per optimizer and step;
+     * empty when the file is absent (folders written before the engine recorded it).
+     */
+    private static Map<String, Map<Long, int[][]>> confusion(Path csv) throws IOException {
+        Map<String, Map<Long, int[][]>> out = new HashMap<>();
+        if (!Files.isRegularFile(csv)) return out;
+        Map<String, Map<Long, List<int[]>>> cells = new HashMap<>();
+        for (List<String> row : rows(csv)) {
+            cells.computeIfAbsent(row.get(0), k -> new HashMap<>()).computeIfAbsent(Long.parseLong(row.get(1)), k -> new ArrayList<>())
+                    .add(new int[] {Integer.parseInt(row.get(2)), Integer.parseInt(row.get(3)), Integer.parseInt(row.get(4))});
+        }
+        cells.forEach((opt, bySteps) -> bySteps.forEach((step, list) -> {
+            int k = 0;
+            for (int[] c : list) k = Math.max(k, Math.max(c[0], c[1]) + 1);
+            int[][] m = new int[k][k];
+            for (int[] c : list) m[c[0]][c[1]] += c[2];
+            out.computeIfAbsent(opt, x -> new HashMap<>()).put(step, m);
+        }));
+        return out;
     }
 
     private static List<List<String>> rows(Path csv) throws IOException {

@@ -77,29 +77,37 @@ public final class PickerPane extends VBox {
         ComboBox<String> model = new ComboBox<>();
         model.getItems().setAll(LabRunSpec.MODELS);
         model.valueProperty().bindBidirectional(picker.modelProperty());
+        ComboBox<String> init = new ComboBox<>();
+        init.setId("cnn-init");
+        init.getItems().setAll(LabRunSpec.INITS);
+        init.valueProperty().bindBidirectional(picker.initProperty());
+        Label initLabel = new Label("init");
+        initLabel.setTooltip(new Tooltip("default: PyTorch's uniform +-1/sqrt(fan_in); gaussian:0.01: weights N(0, 0.01^2), "
+                + "biases 0, as in the simplicity-bias paper; kaiming: N(0, 2/fan_in)"));
         GridPane sched = new GridPane();
         sched.setHgap(6);
         sched.setVgap(4);
         sched.addRow(0, new Label("model"), model);
-        sched.addRow(1, new Label("epochs"), spinner("cnn-epochs", 1, 100, picker.epochsProperty()));
-        sched.addRow(2, new Label("batch"), spinner("cnn-batch", 1, 4096, picker.batchProperty()));
-        sched.addRow(3, new Label("eval every (steps)"), spinner("cnn-eval", 1, 100000, picker.evalEveryProperty()));
-        sched.addRow(4, new Label("threads"), spinner("cnn-threads", 1, 64, picker.threadsProperty()));
+        sched.addRow(1, initLabel, init);
+        sched.addRow(2, new Label("epochs"), spinner("cnn-epochs", 1, 100, picker.epochsProperty()));
+        sched.addRow(3, new Label("batch"), spinner("cnn-batch", 1, 4096, picker.batchProperty()));
+        sched.addRow(4, new Label("eval every (steps)"), spinner("cnn-eval", 1, 100000, picker.evalEveryProperty()));
+        sched.addRow(5, new Label("threads"), spinner("cnn-threads", 1, 64, picker.threadsProperty()));
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) picker.seedProperty().get());
         seed.setEditable(true);
         seed.valueProperty().addListener((o, a, b) -> picker.seedProperty().set(b));
         picker.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
-        sched.addRow(5, new Label("seed"), seed);
+        sched.addRow(6, new Label("seed"), seed);
         Spinner<Integer> trainLimit = spinner("cnn-train-limit", 0, 10_000_000, picker.trainLimitProperty());
         Spinner<Integer> testLimit = spinner("cnn-test-limit", 0, 10_000_000, picker.testLimitProperty());
         trainLimit.setPrefWidth(85);
         testLimit.setPrefWidth(85);
         Label limits = new Label("train / test images");
         limits.setTooltip(new Tooltip("Use only the first N training / test images (after the transform); 0 = all"));
-        sched.addRow(6, limits, new HBox(4, trainLimit, testLimit));
+        sched.addRow(7, limits, new HBox(4, trainLimit, testLimit));
         Label allNote = new Label("0 = all images");
         allNote.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
-        sched.add(allNote, 1, 7);
+        sched.add(allNote, 1, 8);
 
         VBox opts = new VBox(3);
         for (OptimizerChoice c : picker.optimizers()) {

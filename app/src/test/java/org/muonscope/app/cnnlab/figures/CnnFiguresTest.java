@@ -64,6 +64,24 @@ class CnnFiguresTest {
     }
 
     @Test
+    void confusionHeatMapIsRowNormalizedAndMarksTheMinorityClass() {
+        CnnRunData r = run("Muon", "muon", false);
+        XYPlot plot = (XYPlot) CnnMatrixFigures.confusion(r, r.history().get(0)).getPlot();
+        org.jfree.chart.axis.SymbolAxis x = (org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis();
+        org.jfree.chart.axis.SymbolAxis y = (org.jfree.chart.axis.SymbolAxis) plot.getRangeAxis();
+        assertEquals(List.of("a", "b", "c *"), List.of(x.getSymbols()), "class c (5 training images) is the minority");
+        assertEquals(List.of("a", "b", "c *"), List.of(y.getSymbols()));
+        org.jfree.data.xy.XYZDataset d = (org.jfree.data.xy.XYZDataset) plot.getDataset();
+        for (int t = 0; t < 3; t++) {
+            double row = 0;
+            for (int q = 0; q < 3; q++) row += d.getZValue(0, t * 3 + q);
+            assertEquals(1.0, row, 1e-12, "row " + t + " is shares of the true class");
+        }
+        // the diagonal of the normalized matrix is the per-class accuracy the engine reported at that step
+        for (int t = 0; t < 3; t++) assertEquals(r.history().get(0).classAccuracy()[t], d.getZValue(0, t * 3 + t), 1e-12);
+    }
+
+    @Test
     void bundleWritesEveryFormatAndTheSpecAndProvenance() throws Exception {
         List<CnnFigureSet.Figure> figs = CnnFigureSet.build(run("SGD", "gd", false), List.of(), 20);
         List<Path> files = CnnExport.bundle(figs, List.of(), tmp);

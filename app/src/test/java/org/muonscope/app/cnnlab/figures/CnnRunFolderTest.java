@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.app.cnnlab.EvalPoint;
 import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.cnn.CnnEval;
@@ -32,8 +33,38 @@ class CnnRunFolderTest {
             mean += a / cls.length;
             worst = Math.min(worst, a);
         }
+        // a 3-class confusion matrix of 10 test images per class whose diagonal is the given accuracy
+        int[][] m = new int[cls.length][cls.length];
+        for (int t = 0; t < cls.length; t++) {
+            m[t][t] = (int) Math.round(10 * cls[t]);
+            m[t][(t + 1) % cls.length] = 10 - m[t][t];
+        }
         return new CnnEval(opt, step, 0, step * 64, step * 0.1, 1.0 / step, mean, mean, worst, cls, clean, 1.0, null,
-                Double.NaN, null);
+                Double.NaN, null, m);
+    }
+
+    @Test
+    void readsTheConfusionMatrixAndTheHeatMapShowsIt() throws Exception {
+        writeSpuriousRun();
+        List<CnnRunData> runs = CnnRunFolder.read(dir);
+        EvalPoint p = runs.get(1).history().get(1);
+        assertArrayEquals(new int[] {7, 3, 0}, p.confusion()[0]);
+        assertArrayEquals(new int[] {0, 8, 2}, p.confusion()[1]);
+        assertArrayEquals(new int[] {4, 0, 6}, p.confusion()[2]);
+        var names = CnnFigureSet.build(runs.get(1), List.of(), 4).stream().map(CnnFigureSet.Figure::name).toList();
+        assertTrue(names.contains("confusion") && !names.contains("class-heatmap"), names.toString());
+        String csv = CnnFigureSet.byName(CnnFigureSet.build(runs.get(1), List.of(), 4)).get("confusion").csv();
+        assertTrue(csv.contains("muon,4,2,0,4\n"), csv);
+    }
+
+    @Test
+    void aFolderWithoutConfusionCsvFallsBackToTheClassHeatMap() throws Exception {
+        writeSpuriousRun();
+        Files.delete(dir.resolve("confusion.csv"));
+        List<CnnRunData> runs = CnnRunFolder.read(dir);
+        assertEquals(null, runs.get(0).history().get(0).confusion());
+        var names = CnnFigureSet.build(runs.get(1), List.of(), 4).stream().map(CnnFigureSet.Figure::name).toList();
+        assertTrue(names.contains("class-heatmap"), names.toString());
     }
 
     private void writeSpuriousRun() {

@@ -1,0 +1,71 @@
+package org.muonscope.engine.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.engine.data.DataSources;
+import org.muonscope.engine.data.TrainTest;
+import org.muonscope.engine.model.cnn.Init;
+import org.muonscope.engine.optim.OptimizerSpec;
+
+/** The confusion matrix every evaluation carries, and its file. */
+class CnnConfusionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsSumToTheTestSetAndTheDiagonalIsPerClassAccuracy() throws IOException {
+        // step imbalance: the test set stays balanced, but the minority classes are predicted less, so rows differ
+        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSpec.parse("adam")), 1, 25, "step:4", 0, Double.NaN,
+                4, 1, 5, new Init("default", 0), 400, 150);
+        TrainTest data = CnnData.prepare(s, DataSources.bundled());
+        int n = data.test().size();
+        int k = data.test().classes();
+        int[] perClass = new int[k];
+        for (int label : data.test().labels()) perClass[label]++;
+        CnnResult r = new CnnRun(s, data, null, null, "t").run();
+        List<CnnEval> evals = r.optimizers().get(0).evals();
+        assertTrue(evals.size() >= 2, "eval every 4 steps and at the end");
+        for (CnnEval e : evals) {
+            int[][] m = e.confusion();
+            assertEquals(k, m.length);
+            long total = 0, trace = 0;
+            for (int t = 0; t < k; t++) {
+                assertEquals(k, m[t].length);
+                int row = 0;
+                for (int v : m[t]) {
+                    assertTrue(v >= 0);
+                    row += v;
+                }
+                assertEquals(perClass[t], row, "row " + t + " holds every test image of class " + t);
+                // the same integer ratio as the per-class accuracy, so exact up to one rounding
+                assertEquals(e.classAccuracy()[t], (double) m[t][t] / row, 1e-15, "class " + t);
+                total += row;
+                trace += m[t][t];
+            }
+            assertEquals(n, total);
+            assertEquals(e.testAccuracy(), (double) trace / n, 1e-15);
+        }
+
+        CnnResultsWriter.write(r, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("confusion.csv"));
+        assertEquals("optimizer,step,true,predicted,count", lines.get(0));
+        assertEquals(1 + evals.size() * k * k, lines.size(), "every cell of every evaluation");
+        CnnEval last = evals.get(evals.size() - 1);
+        long sumLast = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (Long.parseLong(f[1]) != last.step()) continue;
+            int count = Integer.parseInt(f[4]);
+            assertEquals(last.confusion()[Integer.parseInt(f[2])][Integer.parseInt(f[3])], count);
+            sumLast += count;
+        }
+        assertEquals(n, sumLast);
+    }
+}
