@@ -70,7 +70,9 @@ public final class CnnFigures {
             r.setSeriesPaint(c, col);
             r.setSeriesStroke(c, STYLE.stroke(minor ? MINORITY_WIDTH : minority.length == 0 ? 1.5f : MAJORITY_WIDTH));
         }
-        legend.add(minority.length == 0 ? legendLine("every class (balanced data)", Palette.blend(base, Color.WHITE, 0.3), STYLE.stroke(1.5f))
+        // a folder without the lab's class counts cannot tell balanced from imbalanced data: say only what is known
+        String every = run.info() == null ? "every class (class counts unknown)" : "every class (balanced data)";
+        legend.add(minority.length == 0 ? legendLine(every, Palette.blend(base, Color.WHITE, 0.3), STYLE.stroke(1.5f))
                 : legendLine("minority classes", base.darker(), STYLE.stroke(MINORITY_WIDTH)));
         if (minority.length > 0) legend.add(legendLine("other classes", Palette.blend(base, Color.WHITE, 0.5), STYLE.stroke(MAJORITY_WIDTH)));
         JFreeChart ch = chart("Per-class test accuracy — " + run.label(), "step", "test accuracy", ds, r, legend);
@@ -212,6 +214,8 @@ public final class CnnFigures {
                             LegendItemCollection legend) {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        // steps are whole numbers: a short run must not get ticks at 9.5
+        if (xLabel.equals("step")) x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(ds, x, y, r);
