@@ -112,6 +112,7 @@ public final class CnnCommand implements Callable<Integer> {
         try {
             result = run.run();
             CnnResultsWriter.write(result, out);
+            writeClassCounts(out, data.train().classCounts());
         } finally {
             written.countDown();
             try {
@@ -164,5 +165,15 @@ public final class CnnCommand implements Callable<Integer> {
                                 e.worstGroupAccuracy()));
             }
         };
+    }
+
+    /**
+     * {@code classes.csv} ({@code class,train_images}): the training images per class after the transform, so that
+     * {@code muonscope plot} can mark the minority classes of an imbalanced run from the folder alone.
+     */
+    private static void writeClassCounts(Path out, int[] counts) {
+        StringBuilder sb = new StringBuilder("class,train_images\n");
+        for (int c = 0; c < counts.length; c++) sb.append(c).append(',').append(counts[c]).append('\n');
+        org.muonscope.engine.experiment.AtomicFiles.write(out.resolve("classes.csv"), sb.toString());
     }
 }

@@ -63,9 +63,10 @@ class PlotCnnCommandTest {
     @Test
     void drawsEveryFigureOfAnImbalancedAndASpuriousRun() throws Exception {
         Set<String> imbalanced = plotsEveryFigure(cnn("imbalanced", "--imbalance", "step:2"));
-        // a CLI folder has no lab-run.json (class names and counts): no minority panel, no class counts; it has
-        // confusion.csv, so the heat map is the confusion matrix rather than the per-class fallback
-        assertTrue(imbalanced.containsAll(List.of("class-accuracy", "balanced-worst", "train-loss", "test-accuracy", "confusion")),
+        // a CLI folder has classes.csv (training images per class), so the experiment panel is the minority panel
+        // (as in the lab) and the class counts are drawn; it has confusion.csv, so the heat map is the confusion matrix
+        assertTrue(imbalanced.containsAll(List.of("class-accuracy", "balanced-worst", "train-loss", "confusion",
+                "minority-accuracy", "class-counts")),
                 imbalanced.toString());
         Set<String> spurious = plotsEveryFigure(cnn("spurious", "--spurious-pixel", "1"));
         assertTrue(spurious.contains("clean-vs-spurious"), spurious.toString());

@@ -84,6 +84,16 @@ public final class CnnRunFolder {
                     g.stream().mapToDouble(Double::doubleValue).toArray(), num(header, row, "worst_group_accuracy"),
                     confusion.getOrDefault(opt, Map.of()).get(step)));
         }
+        if (info == null && groupNames.isEmpty() && Files.isRegularFile(dir.resolve("classes.csv"))) {
+            List<List<String>> counts = rows(dir.resolve("classes.csv"));
+            List<String> names = new ArrayList<>();
+            int[] n = new int[counts.size()];
+            for (int c = 0; c < n.length; c++) {
+                names.add(counts.get(c).get(0));
+                n[c] = Integer.parseInt(counts.get(c).get(1));
+            }
+            info = new RunInfo(names, n, List.of(), 0);
+        }
         List<String> optTexts = new ArrayList<>();
         if (spec != null) spec.path("optimizers").forEach(n -> optTexts.add(n.asText()));
         List<CnnRunData> out = new ArrayList<>();
