@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.muonscope.engine.experiment.AtomicFiles;
+import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.experiment.Csv;
 import org.muonscope.engine.experiment.RunProvenance;
 
@@ -78,22 +78,9 @@ public final class CnnResultsWriter {
         Map<String, Object> spec = r.spec().toMap();
         spec.put("data_source", r.dataSource());
         AtomicFiles.write(dir.resolve("spec.json"), json(spec));
-        AtomicFiles.write(dir.resolve("provenance.json"), json(provenance(r.provenance())));
+        AtomicFiles.write(dir.resolve("provenance.json"), ResultsIO.provenanceJson(r.provenance()));
     }
 
-    static Map<String, Object> provenance(RunProvenance p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("muonscope_version", p.muonscopeVersion());
-        m.put("java_version", p.javaVersion());
-        m.put("os", p.os());
-        m.put("arch", p.arch());
-        m.put("processors", p.processors());
-        m.put("started_at", p.startedAt());
-        m.put("seed", p.seed());
-        m.put("command", p.command());
-        m.put("ejml_version", p.ejmlVersion());
-        return m;
-    }
 
     private static String json(Object o) {
         try {

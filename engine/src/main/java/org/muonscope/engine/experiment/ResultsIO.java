@@ -153,7 +153,8 @@ public final class ResultsIO {
         return a != null && i < a.length ? a[i] : Double.NaN;
     }
 
-    static String provenanceJson(RunProvenance p) {
+    /** {@code provenance.json} as every results folder (theory, cnn, dln, routing) writes it. */
+    public static String provenanceJson(RunProvenance p) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("muonscope_version", p.muonscopeVersion());
         n.put("java_version", p.javaVersion());

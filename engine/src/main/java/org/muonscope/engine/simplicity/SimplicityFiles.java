@@ -1,10 +1,8 @@
 package org.muonscope.engine.simplicity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import org.muonscope.engine.experiment.AtomicFiles;
+import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.experiment.Csv;
 import org.muonscope.engine.experiment.RunProvenance;
 
@@ -27,7 +25,6 @@ public final class SimplicityFiles {
     public static final String ROUTING_HEADER = "optimizer,step,seen_error,unseen_error,effective_rank";
     public static final String SPECTRUM_HEADER = "optimizer,step,index,singular_value";
     public static final String GRID_HEADER = "optimizer,step,input,output,trained,error";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SimplicityFiles() {
     }
@@ -60,7 +57,7 @@ public final class SimplicityFiles {
         AtomicFiles.write(dir.resolve("loss.csv"), loss.toString());
         AtomicFiles.write(dir.resolve("oscillation.csv"), osc.toString());
         AtomicFiles.write(dir.resolve("spec.json"), SimplicityJson.toJson(r.spec()));
-        AtomicFiles.write(dir.resolve("provenance.json"), json(provenance));
+        AtomicFiles.write(dir.resolve("provenance.json"), ResultsIO.provenanceJson(provenance));
     }
 
     public static void write(RoutingExperiment.Result r, Path dir, RunProvenance provenance) {
@@ -93,25 +90,7 @@ public final class SimplicityFiles {
         AtomicFiles.write(dir.resolve("hidden_spectrum.csv"), spec.toString());
         AtomicFiles.write(dir.resolve("error_grid.csv"), grid.toString());
         AtomicFiles.write(dir.resolve("spec.json"), SimplicityJson.toJson(r.spec()));
-        AtomicFiles.write(dir.resolve("provenance.json"), json(provenance));
+        AtomicFiles.write(dir.resolve("provenance.json"), ResultsIO.provenanceJson(provenance));
     }
 
-    /** The same fields and names as the theory runs' provenance.json (README "File formats"). */
-    private static String json(RunProvenance p) {
-        com.fasterxml.jackson.databind.node.ObjectNode n = MAPPER.createObjectNode();
-        n.put("muonscope_version", p.muonscopeVersion());
-        n.put("java_version", p.javaVersion());
-        n.put("os", p.os());
-        n.put("arch", p.arch());
-        n.put("processors", p.processors());
-        n.put("started_at", p.startedAt());
-        n.put("seed", p.seed());
-        n.put("command", p.command());
-        n.put("ejml_version", p.ejmlVersion());
-        try {
-            return MAPPER.writeValueAsString(n) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
