@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.OptimizerResult;
 import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.experiment.RunListener;

@@ -1,6 +1,6 @@
 package org.muonscope.app.common;
 
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSpec;
 import org.muonscope.engine.theory.ClosedForm;
@@ -19,7 +19,7 @@ public final class TheoryFormulas {
 
     private static synchronized GaussianMixture mixture(TheorySpec s) {
         if (s != cachedSpec) {
-            cachedMixture = GaussianMixture.of(s);
+            cachedMixture = s.mixture();
             cachedWStar = ClosedForm.wStar(cachedMixture);
             cachedSpec = s;
         }

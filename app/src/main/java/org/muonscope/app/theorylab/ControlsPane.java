@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.muonscope.app.common.Fields;
 import org.muonscope.app.plots.Palette;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.optim.OptimizerSpec;
 
 /** The left column: the problem, the model, the run and the optimizers to compare. */

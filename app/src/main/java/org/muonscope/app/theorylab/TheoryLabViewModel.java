@@ -26,7 +26,7 @@ import org.muonscope.app.common.Scheduler;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.plots.RunData;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.OptimizerResult;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.Snapshot;

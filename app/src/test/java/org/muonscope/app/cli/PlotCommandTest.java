@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.support.FakeEngine;
 import org.muonscope.app.support.SafeXml;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.experiment.RunListener;
 import org.muonscope.engine.experiment.RunResult;

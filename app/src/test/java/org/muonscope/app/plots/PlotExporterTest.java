@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.support.FakeEngine;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.RunListener;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.TheorySpec;

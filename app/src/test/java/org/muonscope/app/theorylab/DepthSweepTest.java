@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.support.FakeEngine;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSpec;
 

@@ -1,5 +1,7 @@
 package org.muonscope.engine.cnn;
 
+import org.muonscope.engine.random.Seeds;
+
 import org.muonscope.engine.data.ColoredDigits;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.Dataset;
@@ -22,10 +24,10 @@ public final class CnnData {
     public static TrainTest prepare(CnnSpec spec, TrainTest raw) {
         Dataset train = spec.trainLimit() > 0 ? raw.train().head(spec.trainLimit()) : raw.train();
         Dataset test = spec.testLimit() > 0 ? raw.test().head(spec.testLimit()) : raw.test();
-        train = Imbalance.apply(spec.imbalance(), train, spec.seed() + 101);
+        train = Imbalance.apply(spec.imbalance(), train, Seeds.of(spec.seed()).cnnTransform("imbalance"));
         TrainTest t = new TrainTest(raw.source(), train, test);
-        if (spec.isColored()) t = ColoredDigits.apply(t, spec.colored(), spec.seed() + 202);
-        if (spec.spuriousPixel() > 0) t = SpuriousPixel.forData(t.train(), spec.spuriousPixel(), spec.seed() + 303).apply(t);
+        if (spec.isColored()) t = ColoredDigits.apply(t, spec.colored(), Seeds.of(spec.seed()).cnnTransform("colors"));
+        if (spec.spuriousPixel() > 0) t = SpuriousPixel.forData(t.train(), spec.spuriousPixel(), Seeds.of(spec.seed()).cnnTransform("pixel")).apply(t);
         return t;
     }
 }

@@ -1,5 +1,7 @@
 package org.muonscope.engine.data;
 
+import org.muonscope.engine.random.Seeds;
+
 import java.util.Random;
 
 /**
@@ -13,7 +15,7 @@ public final class Batches {
     public static int[] order(int n, long seed, int epoch) {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = i;
-        Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + epoch);
+        Random rnd = Seeds.of(seed).cnnShuffle(epoch);
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = idx[i];

@@ -45,7 +45,7 @@ final class OptimizerRun {
         int k = spec.classes();
         long[] t90 = new long[k];
         Arrays.fill(t90, -1);
-        GaussianMixture mixture = GaussianMixture.of(spec);
+        GaussianMixture mixture = spec.mixture();
         double[] wStar = TheoryReference.wStar(mixture);
         double[] t90Theory = TheoryReference.t90(spec, optSpec, mixture);
         List<Snapshot> snapshots = new ArrayList<>();
@@ -54,7 +54,7 @@ final class OptimizerRun {
                     List.of(), t90, null, wStar, t90Theory));
         }
         // The same seed for every optimizer: same initial weights, same draws, same batches, same Monte Carlo.
-        MatrixModel model = MatrixModel.create(spec, spec.seed());
+        MatrixModel model = MatrixModel.create(spec.classes(), spec.dim(), spec.depth(), spec.hidden(), spec.init(), spec.seed());
         MomentSource source = MomentSource.create(mixture, spec.mode(), spec.seed());
         ClassMetrics metrics = ClassMetrics.create(mixture, spec.seed());
         List<Param> params = model.params();

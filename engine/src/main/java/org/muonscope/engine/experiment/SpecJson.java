@@ -1,5 +1,7 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.theory.DataMode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

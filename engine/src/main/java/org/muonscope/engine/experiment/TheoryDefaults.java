@@ -1,5 +1,7 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.theory.DataMode;
+
 import java.util.List;
 import org.muonscope.engine.optim.OptimizerSpec;
 

@@ -1,5 +1,7 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.theory.DataMode;
+
 import java.util.Arrays;
 import org.muonscope.engine.optim.OptimizerSpec;
 import org.muonscope.engine.theory.ClosedForm;

@@ -1,5 +1,9 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.theory.GaussianMixture;
+
+import org.muonscope.engine.theory.DataMode;
+
 import java.util.List;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.optim.OptimizerSpec;
@@ -24,6 +28,11 @@ import org.muonscope.engine.optim.OptimizerSpec;
 public record TheorySpec(double[] priors, double mu, double sigma, int dim, int depth, int hidden, double init,
                          boolean rotated, double overlap, DataMode mode, int steps, int every, long seed,
                          List<OptimizerSpec> optimizers) {
+
+    /** The Gaussian mixture this spec describes; the rotated basis is drawn from {@code seed}. */
+    public GaussianMixture mixture() {
+        return GaussianMixture.of(priors, mu, sigma, dim, rotated, overlap, seed);
+    }
 
     public int classes() {
         return priors.length;

@@ -7,7 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.optim.Role;
 import org.muonscope.engine.theory.Moments;
-import org.muonscope.engine.theory.SeededRandom;
+import org.muonscope.engine.random.SeededRandom;
 
 /**
  * Depth {@code L > 1}: {@code W = W_L ... W_1} with {@code W_1} ({@code h x d}), {@code W_2 .. W_{L-1}}

@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.optim.Role;
 import org.muonscope.engine.theory.Moments;
-import org.muonscope.engine.theory.SeededRandom;
+import org.muonscope.engine.random.SeededRandom;
 
 /**
  * Depth 1: {@code f(x) = W x}, gradient {@code G = W Sxx - Syx}. Plain loops over the backing arrays: at

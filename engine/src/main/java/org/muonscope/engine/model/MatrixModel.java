@@ -1,12 +1,13 @@
 package org.muonscope.engine.model;
 
+import org.muonscope.engine.random.Seeds;
+
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.muonscope.engine.experiment.TheorySpec;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.theory.Moments;
-import org.muonscope.engine.theory.SeededRandom;
+import org.muonscope.engine.random.SeededRandom;
 
 /**
  * A linear map {@code f(x) = W x} ({@code W} is {@code k x d}) trained on the square loss
@@ -27,18 +28,9 @@ import org.muonscope.engine.theory.SeededRandom;
  */
 public interface MatrixModel {
 
-    /**
-     * The model a spec describes: depth 1 gives a {@link LinearModel}, depth {@code L > 1} a {@link DeepLinearModel}
-     * with hidden width {@code spec.hidden()}. Give every optimizer of a comparison the same seed, so they start
-     * from the same weights.
-     */
-    static MatrixModel create(TheorySpec spec, long seed) {
-        return create(spec.classes(), spec.dim(), spec.depth(), spec.hidden(), spec.init(), seed);
-    }
-
     static MatrixModel create(int classes, int dim, int depth, int hidden, double init, long seed) {
-        if (depth == 1) return new LinearModel(classes, dim, init, SeededRandom.of(seed).fork("init"));
-        return new DeepLinearModel(classes, dim, depth, hidden, init, SeededRandom.of(seed).fork("init"));
+        if (depth == 1) return new LinearModel(classes, dim, init, Seeds.of(seed).stream("init"));
+        return new DeepLinearModel(classes, dim, depth, hidden, init, Seeds.of(seed).stream("init"));
     }
 
     /** The trainable matrices, {@code W} or {@code W1 .. WL} (input side first), all {@code Role.MATRIX}. */

@@ -1,5 +1,7 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.random.Seeds;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -45,7 +47,7 @@ public final class DlnExperiment {
     }
 
     public static Result run(DlnSpec spec, PointListener<Point> listener, BooleanSupplier cancelled) {
-        DlnTask task = DlnTask.create(spec.dim(), spec.singularValues(), spec.noise(), Seeds.stream(spec.seed(), "dln-task"));
+        DlnTask task = DlnTask.create(spec.dim(), spec.singularValues(), spec.noise(), Seeds.of(spec.seed()).random("dln-task"));
         List<String> labels = OptimizerLabels.of(spec.optimizers());
         List<Trace> traces = new ArrayList<>();
         for (int slot = 0; slot < spec.optimizers().size(); slot++) {
@@ -95,7 +97,7 @@ public final class DlnExperiment {
                                 BooleanSupplier cancelled) {
         OptimizerSpec os = spec.optimizers().get(slot);
         DeepLinearNet net = new DeepLinearNet(task, spec.depth(), spec.hidden(), spec.init(), spec.aligned(),
-                Seeds.stream(spec.seed(), "dln-init"));
+                Seeds.of(spec.seed()).random("dln-init"));
         Optimizer opt = Optimizers.create(os, net.params());
         ScheduledStep stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
         double[] s = task.singularValues();

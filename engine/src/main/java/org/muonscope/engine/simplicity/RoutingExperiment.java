@@ -1,5 +1,7 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.random.Seeds;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,7 +45,7 @@ public final class RoutingExperiment {
      * Each has its own network, batch stream and optimizer, so the numbers are those of running it alone.
      */
     public static Result run(RoutingSpec spec, PointListener<Point> listener, BooleanSupplier cancelled) {
-        RoutingTask task = RoutingTask.create(Seeds.stream(spec.seed(), "routing-codes"));
+        RoutingTask task = RoutingTask.create(Seeds.of(spec.seed()).random("routing-codes"));
         List<String> labels = OptimizerLabels.of(spec.optimizers());
         List<Lane> lanes = new ArrayList<>();
         for (int slot = 0; slot < spec.optimizers().size(); slot++) lanes.add(new Lane(spec, task, slot, labels.get(slot)));
@@ -86,8 +88,8 @@ public final class RoutingExperiment {
             this.slot = slot;
             this.label = label;
             this.os = spec.optimizers().get(slot);
-            this.net = new RoutingNet(task, spec.width(), spec.init(), Seeds.stream(spec.seed(), "routing-init"));
-            this.batches = Seeds.stream(spec.seed(), "routing-batches");
+            this.net = new RoutingNet(task, spec.width(), spec.init(), Seeds.of(spec.seed()).random("routing-init"));
+            this.batches = Seeds.of(spec.seed()).random("routing-batches");
             Optimizer opt = Optimizers.create(os, net.params());
             this.stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
         }

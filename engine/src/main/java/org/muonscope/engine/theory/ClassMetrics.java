@@ -1,5 +1,9 @@
 package org.muonscope.engine.theory;
 
+import org.muonscope.engine.random.Seeds;
+
+import org.muonscope.engine.random.SeededRandom;
+
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -60,7 +64,7 @@ public final class ClassMetrics {
         this.quadrature = new AccuracyQuadrature(k);
         this.draws = draws;
         this.u = new double[draws * k];
-        SeededRandom rng = SeededRandom.of(seed).fork("metrics");
+        SeededRandom rng = Seeds.of(seed).stream("metrics");
         for (int i = 0; i < u.length; i++) u[i] = rng.nextGaussian();
         this.a = new double[k * k];
         this.scoreMean = new double[k * k];

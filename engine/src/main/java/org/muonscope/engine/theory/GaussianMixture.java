@@ -1,8 +1,11 @@
 package org.muonscope.engine.theory;
 
+import org.muonscope.engine.random.Seeds;
+
+import org.muonscope.engine.random.SeededRandom;
+
 import org.ejml.data.DMatrixRMaj;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.experiment.TheorySpec;
 
 /**
  * The Gaussian mixture of THEORY.md section 1: label {@code y = e_c} with probability {@code p_c}, input
@@ -57,7 +60,7 @@ public final class GaussianMixture {
             cumulative[c] = acc;
         }
         cumulative[k - 1] = Double.POSITIVE_INFINITY; // rounding must never leave a draw without a class
-        this.frame = rotated ? randomFrame(d, k, SeededRandom.of(seed).fork("basis")) : axisFrame(d, k);
+        this.frame = rotated ? randomFrame(d, k, Seeds.of(seed).stream("basis")) : axisFrame(d, k);
         this.coords = new double[k * k];
         double a = (Math.sqrt(1 - overlap + k * overlap) - Math.sqrt(1 - overlap)) / k;
         for (int c = 0; c < k; c++) {
@@ -74,10 +77,6 @@ public final class GaussianMixture {
         this.population = computePopulation();
     }
 
-    /** The mixture a Theory-Lab spec describes; the rotated basis is drawn from {@code spec.seed()}. */
-    public static GaussianMixture of(TheorySpec spec) {
-        return of(spec.priors(), spec.mu(), spec.sigma(), spec.dim(), spec.rotated(), spec.overlap(), spec.seed());
-    }
 
     /**
      * A mixture from its parameters (priors must already be normalized).

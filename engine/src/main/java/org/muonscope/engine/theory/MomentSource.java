@@ -1,8 +1,11 @@
 package org.muonscope.engine.theory;
 
+import org.muonscope.engine.random.Seeds;
+
+import org.muonscope.engine.random.SeededRandom;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.muonscope.engine.experiment.DataMode;
 
 /**
  * Where a run's moments come from at each step (THEORY.md section 1): the population moments, the empirical
@@ -30,9 +33,9 @@ public interface MomentSource {
         DataMode m = mode == null ? DataMode.POPULATION : mode;
         return switch (m.kind()) {
             case POPULATION -> new Fixed(m, mixture.population());
-            case SAMPLE -> new Fixed(m, sampleMoments(mixture, m.samples(), SeededRandom.of(seed).fork("draws")));
-            case BATCH -> new Batches(m, mixture, drawSeeds(m.samples(), SeededRandom.of(seed).fork("draws")),
-                    m.batch(), SeededRandom.of(seed).fork("batches"));
+            case SAMPLE -> new Fixed(m, sampleMoments(mixture, m.samples(), Seeds.of(seed).stream("draws")));
+            case BATCH -> new Batches(m, mixture, drawSeeds(m.samples(), Seeds.of(seed).stream("draws")),
+                    m.batch(), Seeds.of(seed).stream("batches"));
         };
     }
 

@@ -1,5 +1,7 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.theory.DataMode;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.theory.DataMode;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +39,7 @@ class RunnerTest {
         double eta = 0.05;
         TheorySpec s = spec(5, 1, 0, 300, 1, "gd:lr=" + eta);
         RunResult r = Runner.runHere(s, null, "test");
-        GaussianMixture g = GaussianMixture.of(s);
+        GaussianMixture g = s.mixture();
         List<Snapshot> snaps = r.optimizers().get(0).snapshots();
         assertEquals(301, snaps.size());
         for (Snapshot sn : snaps) {
@@ -55,7 +57,7 @@ class RunnerTest {
         double eta = 1e-3;
         TheorySpec s = spec(3, 1, 0, 300, 1, "specgd:lr=" + eta);
         RunResult r = Runner.runHere(s, null, "test");
-        double[] wStar = ClosedForm.wStar(GaussianMixture.of(s));
+        double[] wStar = ClosedForm.wStar(s.mixture());
         long checked = 0;
         for (Snapshot sn : r.optimizers().get(0).snapshots()) {
             for (int c = 0; c < 3; c++) {
@@ -84,7 +86,7 @@ class RunnerTest {
             for (int depth = 1; depth <= 4; depth++) {
                 TheorySpec s = spec(seed, 3, depth, 1e-3, 800, 800, "specgd:lr=" + eta);
                 OptimizerResult o = Runner.runHere(s, null, "test").optimizers().get(0);
-                double[] wStar = ClosedForm.wStar(GaussianMixture.of(s));
+                double[] wStar = ClosedForm.wStar(s.mixture());
                 for (int c = 0; c < 3; c++) {
                     double predicted = ClosedForm.specGdT90(wStar[c], eta, depth);
                     String where = "seed " + seed + " depth " + depth + " class " + c;

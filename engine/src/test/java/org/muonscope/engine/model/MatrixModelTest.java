@@ -9,13 +9,13 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
-import org.muonscope.engine.experiment.DataMode;
+import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.optim.Role;
 import org.muonscope.engine.theory.GaussianMixture;
 import org.muonscope.engine.theory.MomentSource;
 import org.muonscope.engine.theory.Moments;
-import org.muonscope.engine.theory.SeededRandom;
+import org.muonscope.engine.random.SeededRandom;
 
 class MatrixModelTest {
     private static final double[] PRIORS = {0.5, 0.3, 0.2};

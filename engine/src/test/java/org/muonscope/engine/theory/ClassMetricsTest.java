@@ -1,5 +1,7 @@
 package org.muonscope.engine.theory;
 
+import org.muonscope.engine.random.SeededRandom;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.muonscope.engine.model.cnn;
 
+import org.muonscope.engine.random.Seeds;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class Network {
 
     /** Sets every parameter from {@code init}, seeded; weight and bias of a layer share the weight's fan-in. */
     public void initialize(Init init, long seed) {
-        Random rnd = new Random(seed);
+        Random rnd = Seeds.of(seed).cnnInit();
         int fanIn = 1;
         for (int i = 0; i < weights.size(); i++) {
             Weights w = weights.get(i);

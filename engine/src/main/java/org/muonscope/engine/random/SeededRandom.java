@@ -1,4 +1,4 @@
-package org.muonscope.engine.theory;
+package org.muonscope.engine.random;
 
 import java.util.SplittableRandom;
 

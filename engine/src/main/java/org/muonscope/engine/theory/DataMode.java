@@ -1,4 +1,4 @@
-package org.muonscope.engine.experiment;
+package org.muonscope.engine.theory;
 
 import java.util.Locale;
 import org.muonscope.engine.SpecException;
