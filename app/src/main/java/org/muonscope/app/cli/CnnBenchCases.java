@@ -8,7 +8,7 @@ import org.muonscope.engine.cnn.CnnSpec;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The CNN figures of issue 4: one epoch of the paper CNN, batch 128, 2 threads, on full Fashion-MNIST when it is
@@ -60,7 +60,7 @@ final class CnnBenchCases {
         @Override
         public double measure() {
             // the test set is cut to 1,000 images: evaluation time is not in the figure, only in the wall clock
-            CnnSpec s = new CnnSpec("auto", "paper-cnn", List.of(OptimizerSpec.parse(optimizer)), 1, 128, "none", 0,
+            CnnSpec s = new CnnSpec("auto", "paper-cnn", List.of(OptimizerSettings.parse(optimizer)), 1, 128, "none", 0,
                     Double.NaN, 0, 2, 0, new Init("default", 0), 0, 1000);
             CnnOptimizerResult r = new CnnRun(s, CnnData.prepare(s, data()), null, null, "muonscope bench").run()
                     .optimizers().get(0);

@@ -19,7 +19,7 @@ import org.muonscope.engine.cnn.CnnSpec;
 import org.muonscope.engine.data.DataException;
 import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -133,17 +133,17 @@ public final class CnnCommand implements Callable<Integer> {
 
     CnnSpec spec() {
         List<String> texts = optimizers.isEmpty() ? DEFAULT_OPTIMIZERS : optimizers;
-        List<OptimizerSpec> opts = new ArrayList<>();
+        List<OptimizerSettings> opts = new ArrayList<>();
         for (String t : texts) opts.add(parseOptimizer(t));
         return new CnnSpec(data, model, opts, epochs, batch, imbalance, spuriousPixel,
                 colored == null ? Double.NaN : colored, evalEvery, threads, seed, Init.parse(init), trainLimit, testLimit);
     }
 
-    /** OptimizerSpec syntax, with {@code sgd} accepted for gd (PyTorch's name for heavy-ball SGD). */
-    static OptimizerSpec parseOptimizer(String text) {
+    /** OptimizerSettings syntax, with {@code sgd} accepted for gd (PyTorch's name for heavy-ball SGD). */
+    static OptimizerSettings parseOptimizer(String text) {
         String t = text.trim();
         if (t.toLowerCase(Locale.ROOT).startsWith("sgd")) t = "gd" + t.substring(3);
-        return OptimizerSpec.parse(t);
+        return OptimizerSettings.parse(t);
     }
 
     private static CnnListener printer(PrintWriter err) {

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.experiment.RunProvenance;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.simplicity.DlnExperiment;
 import org.muonscope.engine.simplicity.DlnSpec;
 import org.muonscope.engine.simplicity.SimplicityFiles;
 import org.muonscope.engine.simplicity.SimplicityJson;
-import org.muonscope.engine.simplicity.StepSchedule;
+import org.muonscope.engine.optim.StepSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,8 +98,8 @@ public final class DlnCommand implements Callable<Integer> {
         } else if (dim != null && sv != null && sv.length != d) {
             throw new SpecException("singular-values", "--dim " + d + " needs --singular-values with " + d + " values (or 'random')");
         }
-        List<OptimizerSpec> opts = base.optimizers();
-        if (!optimizers.isEmpty()) opts = optimizers.stream().map(OptimizerSpec::parse).toList();
+        List<OptimizerSettings> opts = base.optimizers();
+        if (!optimizers.isEmpty()) opts = optimizers.stream().map(OptimizerSettings::parse).toList();
         return new DlnSpec(d, sv, depth != null ? depth : base.depth(), hidden != null ? hidden : base.hidden(),
                 init != null ? init : base.init(), aligned != null ? aligned : base.aligned(),
                 noise != null ? noise : base.noise(), steps != null ? steps : base.steps(),

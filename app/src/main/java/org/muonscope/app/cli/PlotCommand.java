@@ -18,7 +18,7 @@ import org.muonscope.app.plots.RunData;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,7 +88,7 @@ public final class PlotCommand implements Callable<Integer> {
         RunResult result = ResultsIO.read(run);
         RunData data = RunData.of(result);
         List<Color> colors = new ArrayList<>();
-        for (OptimizerSpec o : result.spec().optimizers()) colors.add(Palette.forKind(o.kind()));
+        for (OptimizerSettings o : result.spec().optimizers()) colors.add(Palette.forKind(o.kind()));
         LabFigure f = Figures.create(name);
         f.update(data, new ChartStyle(dark, presenter ? 1.6 : 1.0, colors), width);
         PlotExporter.write(f.chart(), fmt, width, height, out);

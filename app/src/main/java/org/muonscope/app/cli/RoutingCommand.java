@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.muonscope.engine.experiment.RunProvenance;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.simplicity.RoutingExperiment;
 import org.muonscope.engine.simplicity.RoutingSpec;
 import org.muonscope.engine.simplicity.SimplicityFiles;
 import org.muonscope.engine.simplicity.SimplicityJson;
 import org.muonscope.engine.simplicity.Spectra;
-import org.muonscope.engine.simplicity.StepSchedule;
+import org.muonscope.engine.optim.StepSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,8 +118,8 @@ public final class RoutingCommand implements Callable<Integer> {
     RoutingSpec spec() throws IOException {
         RoutingSpec base = specFile == null ? SimplicityJson.routingDefaults()
                 : SimplicityJson.parseRouting(Files.readString(specFile, StandardCharsets.UTF_8));
-        List<OptimizerSpec> opts = base.optimizers();
-        if (!optimizers.isEmpty()) opts = optimizers.stream().map(OptimizerSpec::parse).toList();
+        List<OptimizerSettings> opts = base.optimizers();
+        if (!optimizers.isEmpty()) opts = optimizers.stream().map(OptimizerSettings::parse).toList();
         return new RoutingSpec(width != null ? width : base.width(), init != null ? init : base.init(),
                 steps != null ? steps : base.steps(), every != null ? every : base.every(),
                 seed != null ? seed : base.seed(), fullBatch != null ? fullBatch : base.fullBatch(),

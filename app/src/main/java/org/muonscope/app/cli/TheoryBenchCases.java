@@ -11,7 +11,7 @@ import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.Runner;
 import org.muonscope.engine.experiment.Snapshot;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The engine figures of issue 2, all in population mode: the linear model at {@code k = d = 10}, the deep model
@@ -53,7 +53,7 @@ final class TheoryBenchCases {
 
     static TheorySpec spec(double[] priors, int dim, int depth, double init, int steps, int every, String... optimizers) {
         return TheorySpec.validated(priors.clone(), 3.0, 1.0, dim, depth, dim, init, false, 0.0, DataMode.POPULATION, steps,
-                every, 1L, List.of(optimizers).stream().map(OptimizerSpec::parse).toList()).spec();
+                every, 1L, List.of(optimizers).stream().map(OptimizerSettings::parse).toList()).spec();
     }
 
     static BenchCase throughput(String name, String description, TheorySpec spec, double target) {

@@ -18,7 +18,7 @@ import org.muonscope.engine.experiment.Runner;
 import org.muonscope.engine.experiment.SpecJson;
 import org.muonscope.engine.experiment.TheoryDefaults;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,8 +148,8 @@ public final class TheoryCommand implements Callable<Integer> {
         int t = steps != null ? steps : base.steps();
         int e = every != null ? every : base.every();
         long sd = seed != null ? seed : base.seed();
-        List<OptimizerSpec> opts = optimizers.isEmpty() ? base.optimizers()
-                : optimizers.stream().map(OptimizerSpec::parse).toList();
+        List<OptimizerSettings> opts = optimizers.isEmpty() ? base.optimizers()
+                : optimizers.stream().map(OptimizerSettings::parse).toList();
         return TheorySpec.validated(p, m, s, d, depthL, h, delta, rotated, rho, dm, t, e, sd, opts);
     }
 

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +166,7 @@ public final class EngineBackend implements TrainingBackend {
     @Override
     public DataPreview preview(DatasetChoice data, Experiment experiment, long seed, int perClass) {
         LabRunSpec s = new LabRunSpec(data, experiment, "paper-cnn", "preview",
-                org.muonscope.engine.optim.OptimizerSpec.defaults("gd"), 1, 1, 1, seed, 1);
+                org.muonscope.engine.optim.OptimizerKind.of("gd").defaults(), 1, 1, 1, seed, 1);
         CnnSpec cs = toEngine(s);
         TrainTest t = load(cs);
         Dataset train = t.train();

@@ -3,7 +3,7 @@ package org.muonscope.app.cnnlab;
 import java.util.Objects;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * One queued training: one optimizer on one dataset and experiment. The lab queues one of these per optimizer so
@@ -19,7 +19,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  *                       {@code gaussian:STD} (the simplicity-bias paper's {@code gaussian:0.01})
  */
 public record LabRunSpec(DatasetChoice data, Experiment experiment, String model, String optimizerLabel,
-                         OptimizerSpec optimizer, int epochs, int batch, int evalEvery, long seed, int threads,
+                         OptimizerSettings optimizer, int epochs, int batch, int evalEvery, long seed, int threads,
                          int trainLimit, int testLimit, String init) {
     public static final java.util.List<String> MODELS = java.util.List.of("paper-cnn", "mlp");
     /** The inits the lab offers: PyTorch's default, the paper's small Gaussian, Kaiming. */
@@ -30,7 +30,7 @@ public record LabRunSpec(DatasetChoice data, Experiment experiment, String model
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(optimizer, "optimizer");
         if (!MODELS.contains(model)) throw new SpecException("model", "expected paper-cnn or mlp, got " + model);
-        if (optimizerLabel == null || optimizerLabel.isBlank()) optimizerLabel = optimizer.kind();
+        if (optimizerLabel == null || optimizerLabel.isBlank()) optimizerLabel = optimizer.kind().id();
         if (epochs < 1) throw new SpecException("epochs", "must be >= 1, got " + epochs);
         if (batch < 1) throw new SpecException("batch", "must be >= 1, got " + batch);
         if (evalEvery < 1) throw new SpecException("eval-every", "must be >= 1, got " + evalEvery);
@@ -40,14 +40,14 @@ public record LabRunSpec(DatasetChoice data, Experiment experiment, String model
     }
 
     /** The default init. */
-    public LabRunSpec(DatasetChoice data, Experiment experiment, String model, String optimizerLabel, OptimizerSpec optimizer,
+    public LabRunSpec(DatasetChoice data, Experiment experiment, String model, String optimizerLabel, OptimizerSettings optimizer,
                       int epochs, int batch, int evalEvery, long seed, int threads, int trainLimit, int testLimit) {
         this(data, experiment, model, optimizerLabel, optimizer, epochs, batch, evalEvery, seed, threads, trainLimit, testLimit,
                 "default");
     }
 
     /** All images. */
-    public LabRunSpec(DatasetChoice data, Experiment experiment, String model, String optimizerLabel, OptimizerSpec optimizer,
+    public LabRunSpec(DatasetChoice data, Experiment experiment, String model, String optimizerLabel, OptimizerSettings optimizer,
                       int epochs, int batch, int evalEvery, long seed, int threads) {
         this(data, experiment, model, optimizerLabel, optimizer, epochs, batch, evalEvery, seed, threads, 0, 0, "default");
     }
@@ -56,7 +56,7 @@ public record LabRunSpec(DatasetChoice data, Experiment experiment, String model
         return new LabRunSpec(data, e, model, optimizerLabel, optimizer, epochs, batch, evalEvery, seed, threads, trainLimit, testLimit, init);
     }
 
-    public LabRunSpec withOptimizer(String label, OptimizerSpec o) {
+    public LabRunSpec withOptimizer(String label, OptimizerSettings o) {
         return new LabRunSpec(data, experiment, model, label, o, epochs, batch, evalEvery, seed, threads, trainLimit, testLimit, init);
     }
 

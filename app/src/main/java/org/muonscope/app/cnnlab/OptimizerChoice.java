@@ -5,7 +5,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** One optimizer the user can tick, with its settings as editable text ({@code muon:lr=0.02,beta=0.95}). */
 public final class OptimizerChoice {
@@ -41,8 +41,8 @@ public final class OptimizerChoice {
     public BooleanProperty selectedProperty() { return selected; }
 
     /** @throws org.muonscope.engine.SpecException when the text does not parse */
-    public OptimizerSpec spec() {
-        return OptimizerSpec.parse(text.get());
+    public OptimizerSettings spec() {
+        return OptimizerSettings.parse(text.get());
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The lab's runs on disk: one folder per run under a root ({@code ~/.muonscope/cnn-runs} by default), holding the
@@ -134,7 +134,7 @@ public final class RunStore {
     static LabRunSpec specFromJson(JsonNode n) {
         Experiment e = new Experiment(Experiment.Kind.valueOf(n.get("experiment").asText()), n.get("value").asDouble());
         return new LabRunSpec(DatasetChoice.parse(n.get("data").asText()), e, n.get("model").asText(),
-                n.get("optimizerLabel").asText(), OptimizerSpec.parse(n.get("optimizer").asText()),
+                n.get("optimizerLabel").asText(), OptimizerSettings.parse(n.get("optimizer").asText()),
                 n.get("epochs").asInt(), n.get("batch").asInt(), n.get("evalEvery").asInt(), n.get("seed").asLong(),
                 n.get("threads").asInt(), n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0),
                 n.path("init").asText("default"));

@@ -24,7 +24,7 @@ public final class SweepSummary {
     /** A finished or running training of a sweep, reduced to what the summaries read. */
     public record Run(String optimizer, String kind, double value, RunStatus status, RunInfo info, List<EvalPoint> history) {
         static Run of(RunItem item) {
-            return new Run(item.spec().optimizerLabel(), item.spec().optimizer().kind(), item.spec().experiment().value(),
+            return new Run(item.spec().optimizerLabel(), item.spec().optimizer().kind().id(), item.spec().experiment().value(),
                     item.status(), item.info(), List.copyOf(item.history()));
         }
     }

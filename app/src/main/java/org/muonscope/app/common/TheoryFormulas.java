@@ -2,7 +2,7 @@ package org.muonscope.app.common;
 
 import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.theory.ClosedForm;
 import org.muonscope.engine.theory.GaussianMixture;
 
@@ -86,24 +86,19 @@ public final class TheoryFormulas {
      * population moments and orthogonal means; GD at depth 1 from {@code W = 0} without momentum; SpecGD at
      * depth 1 from {@code W = 0} or at any depth from a small init.
      */
-    public static boolean hasTheory(TheorySpec s, OptimizerSpec o) {
-        if (s.mode().kind() != DataMode.Kind.POPULATION || !ClosedForm.available(mixture(s))) return false;
-        return switch (o.kind()) {
-            case "gd" -> s.depth() == 1 && s.init() == 0 && o.beta() == 0;
-            case "specgd" -> s.depth() > 1 || s.init() == 0;
-            default -> false;
-        };
+    public static boolean hasTheory(TheorySpec s, OptimizerSettings o) {
+        return ClosedForm.covers(o, mixture(s), s.mode(), s.depth(), s.init()) != null;
     }
 
     /** The theory value of the diagonal for an optimizer, NaN where no closed form exists. */
-    public static double diag(TheorySpec s, OptimizerSpec o, int c, double t) {
+    public static double diag(TheorySpec s, OptimizerSettings o, int c, double t) {
         if (!hasTheory(s, o)) return Double.NaN;
-        return o.kind().equals("gd") ? gd(s, c, o.lr(), t) : specGd(s, c, o.lr(), t, s.depth());
+        return ClosedForm.family(o) == ClosedForm.Family.GD ? gd(s, c, o.lr(), t) : specGd(s, c, o.lr(), t, s.depth());
     }
 
     /** The theory t90 for an optimizer, -1 where none. */
-    public static long t90(TheorySpec s, OptimizerSpec o, int c) {
+    public static long t90(TheorySpec s, OptimizerSettings o, int c) {
         if (!hasTheory(s, o)) return -1;
-        return o.kind().equals("gd") ? t90Gd(s, c, o.lr()) : t90Spec(s, c, o.lr(), s.depth());
+        return ClosedForm.family(o) == ClosedForm.Family.GD ? t90Gd(s, c, o.lr()) : t90Spec(s, c, o.lr(), s.depth());
     }
 }

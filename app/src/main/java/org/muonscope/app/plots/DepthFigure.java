@@ -1,5 +1,7 @@
 package org.muonscope.app.plots;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * Depth amplifies balance: SpecGD's {@code t_90(c) = (0.9 w*_c)^(1/L) / eta} per class for {@code L = 1..6}
@@ -66,7 +68,7 @@ public final class DepthFigure extends LabFigure {
 
     /** The step size the depth view uses: the first SpecGD slot's, else the first optimizer's. */
     public static double eta(TheorySpec spec) {
-        for (OptimizerSpec o : spec.optimizers()) if (o.kind().equals("specgd")) return o.lr();
+        for (OptimizerSettings o : spec.optimizers()) if (o.kind() == OptimizerKind.SPECGD) return o.lr();
         return spec.optimizers().get(0).lr();
     }
 

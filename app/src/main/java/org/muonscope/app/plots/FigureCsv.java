@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.engine.experiment.Snapshot;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The data behind each figure as CSV, at full resolution (not the decimated points that are drawn). Empty
@@ -41,7 +41,7 @@ public final class FigureCsv {
         TheorySpec spec = data.spec();
         StringBuilder sb = new StringBuilder(TRAJECTORIES).append('\n');
         for (RunData.Slot slot : data.slots()) {
-            OptimizerSpec o = spec.optimizers().get(slot.index());
+            OptimizerSettings o = spec.optimizers().get(slot.index());
             for (Snapshot s : slot.snapshots()) {
                 for (int c = 0; c < spec.classes(); c++) {
                     double th = TheoryFormulas.diag(spec, o, c, s.step());
@@ -86,7 +86,7 @@ public final class FigureCsv {
         double[] w = TheoryFormulas.wStar(spec);
         StringBuilder sb = new StringBuilder(SATURATION).append('\n');
         for (RunData.Slot slot : data.slots()) {
-            OptimizerSpec o = spec.optimizers().get(slot.index());
+            OptimizerSettings o = spec.optimizers().get(slot.index());
             for (int c = 0; c < spec.classes(); c++) {
                 long tm = slot.t90(c, w[c]);
                 long tt = TheoryFormulas.t90(spec, o, c);

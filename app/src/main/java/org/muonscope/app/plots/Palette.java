@@ -28,6 +28,10 @@ public final class Palette {
         return KIND.getOrDefault(kind, "#444444");
     }
 
+    public static Color forKind(org.muonscope.engine.optim.OptimizerKind kind) {
+        return forKind(kind.id());
+    }
+
     public static Color forKind(String kind) {
         return Color.decode(hex(kind));
     }

@@ -13,7 +13,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * Steps to 90% of {@code w*_c} per class: measured (dots joined by a thin line) against the closed form
@@ -64,7 +64,7 @@ public final class SaturationFigure extends LabFigure {
         List<double[]> all = new ArrayList<>();
         LegendItemCollection legend = new LegendItemCollection();
         for (RunData.Slot slot : data.slots()) {
-            OptimizerSpec o = spec.optimizers().get(slot.index());
+            OptimizerSettings o = spec.optimizers().get(slot.index());
             Color color = style.slot(slot.index());
             legend.add(legendLine(slot.label(), color, style.stroke(3f)));
             double[] x = new double[k], y = new double[k];

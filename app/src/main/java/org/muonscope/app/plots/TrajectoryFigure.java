@@ -18,7 +18,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The main view: {@code W_t[c,c]} against the step for every optimizer (hue) and class (shade; the minority
@@ -78,7 +78,7 @@ public final class TrajectoryFigure extends LabFigure {
         double dot = 7 * Math.sqrt(style.fontScale());
         LegendItemCollection legend = new LegendItemCollection();
         for (RunData.Slot slot : data.slots()) {
-            OptimizerSpec o = spec.optimizers().get(slot.index());
+            OptimizerSettings o = spec.optimizers().get(slot.index());
             int n = drawable(slot, 3 * maxWStar(data));
             double[] steps = head(slot.steps(), n);
             String label = slot.label();

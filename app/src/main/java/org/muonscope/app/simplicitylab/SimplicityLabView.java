@@ -32,7 +32,7 @@ import org.muonscope.app.theorylab.AnimationModel;
 import org.muonscope.engine.experiment.RunProvenance;
 import org.muonscope.engine.simplicity.RoutingExperiment;
 import org.muonscope.engine.simplicity.SimplicityFiles;
-import org.muonscope.engine.simplicity.StepSchedule;
+import org.muonscope.engine.optim.StepSchedule;
 
 /**
  * The Simplicity Lab tab: deep-linear singular values with the closed forms, the loss with GD's plateaus and a
@@ -331,7 +331,7 @@ public final class SimplicityLabView extends BorderPane {
 
     private static RoutingExperiment.Trace trace(RoutingExperiment.Result r, String kind) {
         if (r == null) return null;
-        for (RoutingExperiment.Trace t : r.traces()) if (t.optimizer().kind().equals(kind)) return t;
+        for (RoutingExperiment.Trace t : r.traces()) if (t.optimizer().kind().id().equals(kind)) return t;
         return null;
     }
 

@@ -1,5 +1,7 @@
 package org.muonscope.app.simplicitylab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +27,13 @@ import org.muonscope.app.common.Scheduler;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.theorylab.AnimationModel;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.simplicity.DlnExperiment;
 import org.muonscope.engine.simplicity.DlnSpec;
 import org.muonscope.engine.simplicity.RoutingExperiment;
 import org.muonscope.engine.simplicity.RoutingSpec;
 import org.muonscope.engine.simplicity.SimplicityJson;
-import org.muonscope.engine.simplicity.StepSchedule;
+import org.muonscope.engine.optim.StepSchedule;
 
 /**
  * The Simplicity Lab's state as JavaFX properties (no controls): the deep-linear inputs with a SpecGD step-size
@@ -128,9 +130,9 @@ public final class SimplicityLabViewModel {
             }
         }
         double[] s = vals.stream().mapToDouble(Double::doubleValue).toArray();
-        List<OptimizerSpec> opts = new ArrayList<>(List.of(OptimizerSpec.parse("gd:lr=" + gdLr.get()),
-                OptimizerSpec.parse("specgd:lr=" + specLr.get())));
-        if (withMuon.get()) opts.add(OptimizerSpec.parse("muon:lr=" + specLr.get()));
+        List<OptimizerSettings> opts = new ArrayList<>(List.of(OptimizerSettings.parse("gd:lr=" + gdLr.get()),
+                OptimizerSettings.parse("specgd:lr=" + specLr.get())));
+        if (withMuon.get()) opts.add(OptimizerSettings.parse("muon:lr=" + specLr.get()));
         int steps = dlnSteps.get();
         return new DlnSpec(s.length, s, depth.get(), 100, init.get(), false, 0, steps, Math.max(1, steps / 1500), 1,
                 schedule.get(), opts);
@@ -140,8 +142,8 @@ public final class SimplicityLabViewModel {
     public RoutingSpec routingSpec() {
         int steps = routingSteps.get();
         return new RoutingSpec(64, routingInit.get(), steps, Math.max(1, steps / 60), seed.get(), false,
-                StepSchedule.CONSTANT, List.of(OptimizerSpec.parse("gd:lr=" + routingGdLr.get()),
-                        OptimizerSpec.parse("specgd:lr=" + routingSpecLr.get())));
+                StepSchedule.CONSTANT, List.of(OptimizerSettings.parse("gd:lr=" + routingGdLr.get()),
+                        OptimizerSettings.parse("specgd:lr=" + routingSpecLr.get())));
     }
 
     private void scheduleDln() {
@@ -265,7 +267,7 @@ public final class SimplicityLabViewModel {
     static String summary(DlnExperiment.Result r) {
         StringBuilder sb = new StringBuilder();
         for (DlnExperiment.Trace t : r.traces()) {
-            if (t.optimizer().kind().equals("gd")) continue;
+            if (t.optimizer().kind() == OptimizerKind.GD) continue;
             sb.append(String.format(Locale.ROOT, "%s (lr %.3g) oscillation, last quarter, peak to peak:", t.label(), t.optimizer().lr()));
             for (int k = 0; k < t.oscillation().length; k++) {
                 sb.append(String.format(Locale.ROOT, " sigma%d %.3g", k + 1, t.oscillation()[k]));
@@ -318,10 +320,10 @@ public final class SimplicityLabViewModel {
             dlnSteps.set(s.steps());
             schedule.set(s.schedule());
             withMuon.set(false);
-            for (OptimizerSpec o : s.optimizers()) {
-                if (o.kind().equals("gd")) gdLr.set(o.lr());
-                if (o.kind().equals("specgd")) specLr.set(o.lr());
-                if (o.kind().equals("muon")) withMuon.set(true);
+            for (OptimizerSettings o : s.optimizers()) {
+                if (o.kind() == OptimizerKind.GD) gdLr.set(o.lr());
+                if (o.kind() == OptimizerKind.SPECGD) specLr.set(o.lr());
+                if (o.kind() == OptimizerKind.MUON) withMuon.set(true);
             }
         } finally {
             loading = false;
@@ -332,9 +334,9 @@ public final class SimplicityLabViewModel {
         seed.set(s.seed());
         routingSteps.set(s.steps());
         routingInit.set(s.init());
-        for (OptimizerSpec o : s.optimizers()) {
-            if (o.kind().equals("gd")) routingGdLr.set(o.lr());
-            if (o.kind().equals("specgd")) routingSpecLr.set(o.lr());
+        for (OptimizerSettings o : s.optimizers()) {
+            if (o.kind() == OptimizerKind.GD) routingGdLr.set(o.lr());
+            if (o.kind() == OptimizerKind.SPECGD) routingSpecLr.set(o.lr());
         }
     }
 }

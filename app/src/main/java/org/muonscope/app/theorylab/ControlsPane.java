@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,7 +23,7 @@ import javafx.scene.paint.Color;
 import org.muonscope.app.common.Fields;
 import org.muonscope.app.plots.Palette;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** The left column: the problem, the model, the run and the optimizers to compare. */
 final class ControlsPane extends ScrollPane {
@@ -119,7 +121,7 @@ final class ControlsPane extends ScrollPane {
         row(run, 4, "seed", Fields.integer(vm.seed));
 
         Button add = new Button("+ optimizer");
-        add.setOnAction(e -> vm.optimizers.add(new OptimizerRow(OptimizerSpec.defaults("adam"), null, true)));
+        add.setOnAction(e -> vm.optimizers.add(new OptimizerRow(OptimizerKind.of("adam").defaults(), null, true)));
         vm.optimizers.addListener((javafx.collections.ListChangeListener<OptimizerRow>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved() || c.wasPermutated()) { rebuildRows(); return; }
@@ -159,12 +161,12 @@ final class ControlsPane extends ScrollPane {
         color.valueProperty().addListener((o, a, b) -> r.colorProperty().set(Palette.toHex(new java.awt.Color(
                 (float) b.getRed(), (float) b.getGreen(), (float) b.getBlue()))));
         ComboBox<String> kind = new ComboBox<>();
-        kind.getItems().setAll(OptimizerSpec.KINDS);
+        kind.getItems().setAll(OptimizerKind.ids());
         kind.setValue(r.kindProperty().get());
         kind.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(r.kindProperty().get())) {
                 double lr = r.lrProperty().get();
-                r.set(OptimizerSpec.defaults(b).with(java.util.Map.of("lr", Double.toString(lr))));
+                r.set(OptimizerKind.of(b).defaults().with(java.util.Map.of("lr", Double.toString(lr))));
                 r.colorProperty().set(Palette.hex(b));
                 color.setValue(Color.web(Palette.hex(b)));
                 rebuildRows();

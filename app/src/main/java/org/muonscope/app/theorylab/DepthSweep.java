@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.muonscope.engine.experiment.OptimizerResult;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.Snapshot;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * Measures SpecGD's {@code t90} per class at depths {@code 1..6} on the current problem, one engine run per
@@ -49,7 +51,7 @@ public final class DepthSweep {
         for (int c = 0; c < base.classes(); c++) slowest = Math.max(slowest, TheoryFormulas.t90SpecExact(base, c, eta, depth));
         int steps = (int) Math.min(200_000, Math.ceil(slowest * 1.3) + 20);
         int every = Math.max(1, steps / 1000);
-        OptimizerSpec specgd = OptimizerSpec.defaults("specgd").with(java.util.Map.of("lr", Double.toString(eta)));
+        OptimizerSettings specgd = OptimizerKind.of("specgd").defaults().with(java.util.Map.of("lr", Double.toString(eta)));
         return TheorySpec.validated(base.priors(), base.mu(), base.sigma(), base.dim(), depth,
                 Math.max(base.hidden(), base.classes()), depth == 1 ? 0 : DEEP_INIT, base.rotated(), base.overlap(),
                 base.mode(), steps, every, base.seed(), List.of(specgd)).spec();

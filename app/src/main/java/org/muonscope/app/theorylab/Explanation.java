@@ -1,11 +1,13 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.util.Locale;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.plots.RunData;
 import org.muonscope.engine.experiment.Snapshot;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** The explanation pane's text: the formulas of THEORY.md with the current numbers filled in. */
 public final class Explanation {
@@ -30,8 +32,8 @@ public final class Explanation {
             sb.append(f("  overlapping means: w* = diag(Syx Sxx^-1) in the mean basis (no per-class formula)%n"
                     + "  minority: %.4f, largest: %.4f%n%n", wm, wb));
         }
-        for (OptimizerSpec o : s.optimizers()) {
-            if (o.kind().equals("gd") && TheoryFormulas.hasTheory(s, o)) {
+        for (OptimizerSettings o : s.optimizers()) {
+            if (o.kind() == OptimizerKind.GD && TheoryFormulas.hasTheory(s, o)) {
                 double sxx = TheoryFormulas.sxx(s, m);
                 sb.append(f("GD (eta = %.3g): every class relaxes at its own rate eta s_xx(c).%n", o.lr()));
                 sb.append(f("  t_90 = ceil(ln 0.1 / ln(1 - eta s_xx)) = ceil(ln 0.1 / ln(1 - %.3g * %.4f)) = %d for the minority,%n",
@@ -40,8 +42,8 @@ public final class Explanation {
                 break;
             }
         }
-        for (OptimizerSpec o : s.optimizers()) {
-            if (o.kind().equals("specgd") && TheoryFormulas.hasTheory(s, o)) {
+        for (OptimizerSettings o : s.optimizers()) {
+            if (o.kind() == OptimizerKind.SPECGD && TheoryFormulas.hasTheory(s, o)) {
                 int l = s.depth();
                 sb.append(f("SpecGD (eta = %.3g): every singular value grows by eta per step and factor.%n", o.lr()));
                 sb.append(f("  t_90 = (0.9 w*)^(1/L) / eta = (0.9 * %.4f)^(1/%d) / %.3g = %d for the minority,%n",

@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.Observable;
@@ -12,7 +14,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.muonscope.app.plots.Palette;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** One optimizer to compare, as the controls edit it: kind, color, step size and the settings of its kind. */
 public final class OptimizerRow {
@@ -25,43 +27,45 @@ public final class OptimizerRow {
     private final BooleanProperty nesterov = new SimpleBooleanProperty();
     private final BooleanProperty exact = new SimpleBooleanProperty();
 
-    public OptimizerRow(OptimizerSpec spec, String hexColor, boolean on) {
+    /** The row's whole settings; the properties above edit the common ones on top of it, so none is lost. */
+    private OptimizerSettings base;
+
+    public OptimizerRow(OptimizerSettings spec, String hexColor, boolean on) {
         set(spec);
-        color.set(hexColor == null ? Palette.hex(spec.kind()) : hexColor);
+        color.set(hexColor == null ? Palette.hex(spec.kind().id()) : hexColor);
         enabled.set(on);
     }
 
     public static OptimizerRow of(String text) {
-        OptimizerSpec s = OptimizerSpec.parse(text);
+        OptimizerSettings s = OptimizerSettings.parse(text);
         return new OptimizerRow(s, null, true);
     }
 
     /** Replaces the kind and settings (e.g. when the user picks another kind; settings reset to its defaults). */
-    public void set(OptimizerSpec s) {
-        kind.set(s.kind());
+    public void set(OptimizerSettings s) {
+        base = s;
+        Map<String, Object> v = s.values();
+        Map<String, Object> d = OptimizerKind.MUON.defaults().values();
+        kind.set(s.kind().id());
         lr.set(s.lr());
-        beta.set(s.beta());
-        ns.set(s.ns());
-        nesterov.set(s.nesterov());
-        exact.set(s.exact());
+        beta.set(((Number) v.getOrDefault("beta", d.get("beta"))).doubleValue());
+        ns.set(((Number) v.getOrDefault("ns", d.get("ns"))).intValue());
+        nesterov.set((Boolean) v.getOrDefault("nesterov", d.get("nesterov")));
+        exact.set((Boolean) v.getOrDefault("exact", d.get("exact")));
     }
 
     /** The engine spec; throws {@link org.muonscope.engine.SpecException} naming a bad setting. */
-    public OptimizerSpec toSpec() {
-        Map<String, String> kv = new LinkedHashMap<>();
-        kv.put("lr", Double.toString(lr.get()));
-        switch (kind.get()) {
-            case "muon" -> {
-                kv.put("beta", Double.toString(beta.get()));
-                kv.put("ns", Integer.toString(ns.get()));
-                kv.put("nesterov", Boolean.toString(nesterov.get()));
-                kv.put("exact", Boolean.toString(exact.get()));
-            }
-            case "signum" -> kv.put("beta", Double.toString(beta.get()));
-            case "gd" -> kv.put("beta", Double.toString(beta.get()));
-            default -> { }
-        }
-        return OptimizerSpec.defaults(kind.get()).with(kv);
+    public OptimizerSettings toSpec() {
+        OptimizerKind k = OptimizerKind.of(kind.get());
+        OptimizerSettings start = base.kind() == k ? base : k.defaults();
+        Map<String, Object> edits = new LinkedHashMap<>();
+        edits.put("lr", lr.get());
+        edits.put("beta", beta.get());
+        edits.put("ns", ns.get());
+        edits.put("nesterov", nesterov.get());
+        edits.put("exact", exact.get());
+        edits.keySet().retainAll(start.values().keySet());
+        return start.with(edits);
     }
 
     public Observable[] observables() {

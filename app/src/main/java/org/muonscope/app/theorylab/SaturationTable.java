@@ -7,7 +7,7 @@ import javafx.scene.control.TableView;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.plots.RunData;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** Optimizer x class: prior, {@code w*}, measured and theory {@code t90}, and their ratio. */
 final class SaturationTable extends TableView<SaturationTable.Row> {
@@ -39,7 +39,7 @@ final class SaturationTable extends TableView<SaturationTable.Row> {
         double[] w = TheoryFormulas.wStar(s);
         java.util.List<Row> rows = new java.util.ArrayList<>();
         for (RunData.Slot slot : data.slots()) {
-            OptimizerSpec o = s.optimizers().get(slot.index());
+            OptimizerSettings o = s.optimizers().get(slot.index());
             for (int c = 0; c < s.classes(); c++) {
                 rows.add(new Row(slot.label(), c, s.priors()[c], w[c], slot.t90(c, w[c]), TheoryFormulas.t90(s, o, c)));
             }

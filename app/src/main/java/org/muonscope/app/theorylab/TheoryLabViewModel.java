@@ -31,7 +31,7 @@ import org.muonscope.engine.experiment.OptimizerResult;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.Snapshot;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The Theory Lab's state as JavaFX properties only (no controls), so it runs and is tested without a screen.
@@ -163,7 +163,7 @@ public final class TheoryLabViewModel {
     /** Builds the engine spec from the settings, or null with {@link #errorProperty()} naming the bad field. */
     public TheorySpec buildSpec() {
         try {
-            List<OptimizerSpec> specs = new ArrayList<>();
+            List<OptimizerSettings> specs = new ArrayList<>();
             for (OptimizerRow r : optimizers) if (r.enabledProperty().get()) specs.add(r.toSpec());
             DataMode mode = switch (modeKind.get()) {
                 case POPULATION -> DataMode.POPULATION;
@@ -184,14 +184,8 @@ public final class TheoryLabViewModel {
     }
 
     /** Labels as the engine writes them: the kind, with {@code #2}, {@code #3} when a kind repeats. */
-    public static List<String> labels(List<OptimizerSpec> specs) {
-        List<String> out = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (OptimizerSpec s : specs) {
-            int n = seen.merge(s.kind(), 1, Integer::sum);
-            out.add(n == 1 ? s.kind() : s.kind() + "#" + n);
-        }
-        return out;
+    public static List<String> labels(List<OptimizerSettings> specs) {
+        return org.muonscope.engine.experiment.OptimizerLabels.of(specs);
     }
 
     public void requestRun() {
@@ -291,7 +285,7 @@ public final class TheoryLabViewModel {
     /** Applies a session or preset in one go and runs once. Throws SpecException for a bad optimizer or mode. */
     public void apply(Session s) {
         List<OptimizerRow> rows = new ArrayList<>();
-        for (Session.Optimizer o : s.optimizers()) rows.add(new OptimizerRow(OptimizerSpec.parse(o.spec()), o.color(), o.enabled()));
+        for (Session.Optimizer o : s.optimizers()) rows.add(new OptimizerRow(OptimizerSettings.parse(o.spec()), o.color(), o.enabled()));
         DataMode mode = DataMode.parse(s.mode() == null ? "population" : s.mode());
         applying = true;
         try {

@@ -18,7 +18,7 @@ import org.muonscope.engine.experiment.ResultsIO;
 import org.muonscope.engine.experiment.RunListener;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import picocli.CommandLine;
 
 /** {@code muonscope plot} reads a results folder written by the engine's ResultsIO and draws every figure. */
@@ -28,7 +28,7 @@ class PlotCommandTest {
     private Path results() throws Exception {
         TheorySpec spec = TheorySpec.validated(new double[] {0.6, 0.3, 0.1}, 3, 1, 4, 1, 4, 0, false, 0,
                 DataMode.POPULATION, 200, 5, 1,
-                List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.002"))).spec();
+                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.002"))).spec();
         RunResult[] r = new RunResult[1];
         new FakeEngine().start(spec, new RunListener() {
             @Override public void onRunEnded(RunResult x) { r[0] = x; }

@@ -23,7 +23,7 @@ class CnnPresetTest {
         }
         for (CnnPreset p : presets) {
             assertFalse(p.optimizers().isEmpty(), p.id());
-            for (String text : p.optimizers().values()) org.muonscope.engine.optim.OptimizerSpec.parse(text);
+            for (String text : p.optimizers().values()) org.muonscope.engine.optim.OptimizerSettings.parse(text);
             org.muonscope.engine.model.cnn.Init.parse(p.init());
         }
     }

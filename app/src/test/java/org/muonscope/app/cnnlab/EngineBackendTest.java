@@ -105,7 +105,7 @@ class EngineBackendTest {
             throws Exception {
         // 128 images in batches of 32: 4 steps an epoch, 3 epochs; evaluations every 2 steps on 100 test images.
         LabRunSpec spec = new LabRunSpec(DatasetChoice.BUNDLED, Experiment.PLAIN, "mlp", "SGD",
-                org.muonscope.engine.optim.OptimizerSpec.parse("gd:lr=0.05,beta=0.9"), 3, 32, 2, 5, 1, 128, 100);
+                org.muonscope.engine.optim.OptimizerSettings.parse("gd:lr=0.05,beta=0.9"), 3, 32, 2, 5, 1, 128, 100);
         Recorder whole = run(spec, tmp.resolve("whole"), false, Long.MAX_VALUE);
         assertEquals(TrainingBackend.Outcome.COMPLETED, whole.outcome);
         assertEquals(12, whole.info.totalSteps());

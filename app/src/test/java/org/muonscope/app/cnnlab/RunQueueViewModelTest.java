@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class RunQueueViewModelTest {
     private static final Executor DIRECT = Runnable::run;
@@ -19,7 +19,7 @@ class RunQueueViewModelTest {
 
     static LabRunSpec spec(String label, String optimizer) {
         return new LabRunSpec(DatasetChoice.BUNDLED, new Experiment(Experiment.Kind.STEP_IMBALANCE, 10), "paper-cnn",
-                label, OptimizerSpec.parse(optimizer), 1, 32, 10, 1, 1);
+                label, OptimizerSettings.parse(optimizer), 1, 32, 10, 1, 1);
     }
 
     private RunQueueViewModel queue(FakeBackend fake) {

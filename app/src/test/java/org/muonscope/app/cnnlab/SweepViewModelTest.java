@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class SweepViewModelTest {
     @TempDir Path tmp;
@@ -24,7 +24,7 @@ class SweepViewModelTest {
 
     private static List<LabRunSpec> sgdAndMuon() {
         LabRunSpec base = RunQueueViewModelTest.spec("SGD", "gd:lr=0.05,beta=0.9");
-        return List.of(base, base.withOptimizer("Muon", OptimizerSpec.parse("muon:lr=0.02")));
+        return List.of(base, base.withOptimizer("Muon", OptimizerSettings.parse("muon:lr=0.02")));
     }
 
     /**
@@ -102,8 +102,8 @@ class SweepViewModelTest {
         sw.kindProperty().set(Experiment.Kind.SPURIOUS_PIXEL);
         sw.valuesTextProperty().set("0.5, 2");
         LabRunSpec base = RunQueueViewModelTest.spec("SGD", "gd").withExperiment(Experiment.of(Experiment.Kind.SPURIOUS_PIXEL));
-        List<RunItem> items = sw.launch(List.of(base, base.withOptimizer("Adam", OptimizerSpec.parse("adam")),
-                base.withOptimizer("Muon", OptimizerSpec.parse("muon"))));
+        List<RunItem> items = sw.launch(List.of(base, base.withOptimizer("Adam", OptimizerSettings.parse("adam")),
+                base.withOptimizer("Muon", OptimizerSettings.parse("muon"))));
         assertEquals(6, items.size());
         for (RunItem i : items) {
             FakeBackend.Job j = fake.last();

@@ -1,12 +1,14 @@
 package org.muonscope.app.plots;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** Every optimizer's color stays visible and distinct from every other one, on both themes. */
 class PaletteTest {
@@ -19,8 +21,8 @@ class PaletteTest {
     @Test
     void eachKindIsDistinctAndVisibleOnBothThemes() {
         for (boolean dark : new boolean[] {false, true}) {
-            ChartStyle style = new ChartStyle(dark, 1, OptimizerSpec.KINDS.stream().map(Palette::forKind).toList());
-            List<String> kinds = OptimizerSpec.KINDS;
+            ChartStyle style = new ChartStyle(dark, 1, OptimizerKind.ids().stream().map(Palette::forKind).toList());
+            List<String> kinds = OptimizerKind.ids();
             for (int i = 0; i < kinds.size(); i++) {
                 Color a = style.slot(i);
                 assertTrue(Palette.contrast(a, style.background()) >= Palette.MIN_CONTRAST,

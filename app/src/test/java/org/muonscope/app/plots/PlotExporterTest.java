@@ -21,7 +21,7 @@ import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.RunListener;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.w3c.dom.Document;
 
 class PlotExporterTest {
@@ -30,7 +30,7 @@ class PlotExporterTest {
     static RunData data() {
         TheorySpec spec = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
                 DataMode.POPULATION, 300, 1, 1,
-                List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.001"))).spec();
+                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.001"))).spec();
         RunResult[] out = new RunResult[1];
         new FakeEngine().start(spec, new RunListener() {
             @Override public void onRunEnded(RunResult r) { out[0] = r; }

@@ -1,5 +1,7 @@
 package org.muonscope.app.simplicitylab;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.support.ManualScheduler;
 import org.muonscope.engine.simplicity.DlnExperiment;
-import org.muonscope.engine.simplicity.StepSchedule;
+import org.muonscope.engine.optim.StepSchedule;
 
 /** The view model without a screen: runs on the calling thread, a scheduler the test flushes. */
 class SimplicityLabViewModelTest {
@@ -18,7 +20,7 @@ class SimplicityLabViewModelTest {
     private final SimplicityLabViewModel vm = new SimplicityLabViewModel(Runnable::run, UiExecutor.sameThread(), scheduler);
 
     private DlnExperiment.Trace specgd() {
-        return vm.dlnProperty().get().traces().stream().filter(t -> t.optimizer().kind().equals("specgd")).findFirst().orElseThrow();
+        return vm.dlnProperty().get().traces().stream().filter(t -> t.optimizer().kind() == OptimizerKind.SPECGD).findFirst().orElseThrow();
     }
 
     @Test
@@ -71,8 +73,8 @@ class SimplicityLabViewModelTest {
         vm.routingStepsProperty().set(100);
         vm.runRouting();
         assertEquals(2, vm.routingProperty().get().traces().size());
-        assertEquals("gd", vm.routingProperty().get().traces().get(0).optimizer().kind());
-        assertEquals("specgd", vm.routingProperty().get().traces().get(1).optimizer().kind());
+        assertEquals("gd", vm.routingProperty().get().traces().get(0).optimizer().kind().id());
+        assertEquals("specgd", vm.routingProperty().get().traces().get(1).optimizer().kind().id());
         assertTrue(vm.statusProperty().get().contains("unseen"), vm.statusProperty().get());
     }
 

@@ -1,5 +1,7 @@
 package org.muonscope.app.support;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.muonscope.app.common.RunEngine;
@@ -11,7 +13,7 @@ import org.muonscope.engine.experiment.RunProvenance;
 import org.muonscope.engine.experiment.RunResult;
 import org.muonscope.engine.experiment.Snapshot;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * A test engine behind the window's seam: GD and SpecGD follow their closed forms, every other kind
@@ -48,7 +50,7 @@ public final class FakeEngine implements RunEngine {
         int k = spec.classes();
         double[] w = TheoryFormulas.wStar(spec);
         for (int slot = 0; slot < spec.optimizers().size(); slot++) {
-            OptimizerSpec o = spec.optimizers().get(slot);
+            OptimizerSettings o = spec.optimizers().get(slot);
             List<Snapshot> snaps = new ArrayList<>();
             long[] t90 = new long[k];
             java.util.Arrays.fill(t90, -1);
@@ -63,7 +65,7 @@ public final class FakeEngine implements RunEngine {
                 }
                 double[] diag = new double[k], loss = new double[k], acc = new double[k];
                 for (int c = 0; c < k; c++) {
-                    diag[c] = o.kind().equals("specgd") ? TheoryFormulas.specGd(spec, c, o.lr(), t, spec.depth())
+                    diag[c] = o.kind() == OptimizerKind.SPECGD ? TheoryFormulas.specGd(spec, c, o.lr(), t, spec.depth())
                             : TheoryFormulas.gd(spec, c, o.lr(), t);
                     loss[c] = 0.5 * Math.pow(spec.mu() * diag[c] - 1, 2);
                     acc[c] = 1.0 / k + (1 - 1.0 / k) * diag[c] / w[c];

@@ -12,12 +12,12 @@ import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.support.FakeEngine;
 import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.TheorySpec;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class DepthSweepTest {
     private static final TheorySpec BASE = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
             DataMode.POPULATION, 1000, 1, 1,
-            List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.001"))).spec();
+            List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.001"))).spec();
 
     @Test
     void runsSpecGdOncePerDepthLongEnoughToSaturate() {
@@ -29,7 +29,7 @@ class DepthSweepTest {
         for (int l = 1; l <= 6; l++) {
             TheorySpec s = engine.started.get(l - 1);
             assertEquals(l, s.depth());
-            assertEquals("specgd", s.optimizers().get(0).kind());
+            assertEquals("specgd", s.optimizers().get(0).kind().id());
             assertEquals(0.001, s.optimizers().get(0).lr(), 0, "the SpecGD step size of the main run");
             assertEquals(l == 1 ? 0 : DepthSweep.DEEP_INIT, s.init(), 0);
             assertNotNull(t90[l - 1]);

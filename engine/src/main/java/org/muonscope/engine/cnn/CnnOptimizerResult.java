@@ -1,7 +1,7 @@
 package org.muonscope.engine.cnn;
 
 import java.util.List;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * How one optimizer's training ended.
@@ -9,7 +9,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  * @param status  {@code completed}, {@code diverged} (message names the step) or {@code cancelled}
  * @param seconds training wall time (evaluations excluded)
  */
-public record CnnOptimizerResult(String label, OptimizerSpec spec, String status, String message, List<CnnEval> evals,
+public record CnnOptimizerResult(String label, OptimizerSettings spec, String status, String message, List<CnnEval> evals,
                                  long steps, long images, double seconds) {
     public double imagesPerSecond() {
         return seconds > 0 ? images / seconds : 0;

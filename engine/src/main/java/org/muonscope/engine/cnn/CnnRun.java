@@ -12,7 +12,7 @@ import org.muonscope.engine.linalg.GemmThreads;
 import org.muonscope.engine.model.cnn.Models;
 import org.muonscope.engine.model.cnn.Network;
 import org.muonscope.engine.optim.Optimizer;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.optim.Optimizers;
 import org.muonscope.engine.optim.Param;
 
@@ -75,7 +75,7 @@ public final class CnnRun {
     }
 
     private CnnOptimizerResult train(Gemm gemm, int index) {
-        OptimizerSpec os = spec.optimizers().get(index);
+        OptimizerSettings os = spec.optimizers().get(index);
         String label = label(index);
         Dataset train = data.train();
         Network net = Models.create(spec.model(), gemm, train.shape(), train.classes());
@@ -155,7 +155,7 @@ public final class CnnRun {
         listener.onEval(e);
     }
 
-    private static CnnOptimizerResult end(String label, OptimizerSpec os, String status, String message,
+    private static CnnOptimizerResult end(String label, OptimizerSettings os, String status, String message,
                                           CnnCheckpoint.State st) {
         return new CnnOptimizerResult(label, os, status, message, List.copyOf(st.evals), st.step, st.images, st.seconds);
     }

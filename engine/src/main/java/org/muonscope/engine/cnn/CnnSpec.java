@@ -6,7 +6,7 @@ import java.util.Map;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.model.cnn.Init;
 import org.muonscope.engine.model.cnn.Models;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * One CNN experiment: the data and its transforms, the model, the optimizers (each trains its own copy of the
@@ -20,7 +20,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  * @param trainLimit    use only the first this many training samples (taken before the transforms); 0: all
  * @param testLimit     use only the first this many test samples; 0: all
  */
-public record CnnSpec(String data, String model, List<OptimizerSpec> optimizers, int epochs, int batch,
+public record CnnSpec(String data, String model, List<OptimizerSettings> optimizers, int epochs, int batch,
                       String imbalance, double spuriousPixel, double colored, int evalEvery, int threads, long seed,
                       Init init, int trainLimit, int testLimit) {
     public CnnSpec {
@@ -46,7 +46,7 @@ public record CnnSpec(String data, String model, List<OptimizerSpec> optimizers,
     }
 
     /** The defaults of the command line: bundled data, the paper CNN, one epoch of batch 128. */
-    public static CnnSpec defaults(List<OptimizerSpec> optimizers) {
+    public static CnnSpec defaults(List<OptimizerSettings> optimizers) {
         return new CnnSpec("auto", "paper-cnn", optimizers, 1, 128, "none", 0, Double.NaN, 0, 2, 0,
                 new Init("default", 0), 0, 0);
     }
@@ -61,7 +61,7 @@ public record CnnSpec(String data, String model, List<OptimizerSpec> optimizers,
         m.put("kind", "cnn");
         m.put("data", data);
         m.put("model", model);
-        m.put("optimizers", optimizers.stream().map(OptimizerSpec::toText).toList());
+        m.put("optimizers", optimizers.stream().map(OptimizerSettings::toText).toList());
         m.put("epochs", epochs);
         m.put("batch", batch);
         m.put("imbalance", imbalance);

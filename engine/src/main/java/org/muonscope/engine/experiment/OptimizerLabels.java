@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The label of each optimizer of a run, as files and views show it: its name, and {@code NAME#2}, {@code NAME#3}
@@ -14,12 +14,12 @@ public final class OptimizerLabels {
     private OptimizerLabels() { }
 
     /** One label per spec, in spec order. */
-    public static List<String> of(List<OptimizerSpec> optimizers) {
+    public static List<String> of(List<OptimizerSettings> optimizers) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> labels = new ArrayList<>(optimizers.size());
-        for (OptimizerSpec o : optimizers) {
-            int n = seen.merge(o.kind(), 1, Integer::sum);
-            labels.add(n == 1 ? o.kind() : o.kind() + "#" + n);
+        for (OptimizerSettings o : optimizers) {
+            int n = seen.merge(o.kind().id(), 1, Integer::sum);
+            labels.add(n == 1 ? o.kind().id() : o.kind().id() + "#" + n);
         }
         return List.copyOf(labels);
     }

@@ -9,7 +9,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.muonscope.engine.model.MatrixModel;
 import org.muonscope.engine.optim.Optimizer;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.optim.Optimizers;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.theory.ClassMetrics;
@@ -30,7 +30,7 @@ final class OptimizerRun {
     private final String label;
     private final RunHandle handle;
     private final RunListener listener;
-    private final OptimizerSpec optSpec;
+    private final OptimizerSettings optSpec;
 
     OptimizerRun(TheorySpec spec, int slot, String label, RunHandle handle, RunListener listener) {
         this.spec = spec;

@@ -1,5 +1,7 @@
 package org.muonscope.engine.experiment;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import org.muonscope.engine.theory.DataMode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,9 +18,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * {@link TheorySpec} to and from JSON ({@code spec.json}, presets, {@code --spec FILE}).
@@ -70,20 +73,10 @@ public final class SpecJson {
         root.put("every", spec.every());
         root.put("seed", spec.seed());
         ArrayNode opts = root.putArray("optimizers");
-        for (OptimizerSpec o : spec.optimizers()) {
+        for (OptimizerSettings o : spec.optimizers()) {
             ObjectNode n = opts.addObject();
-            n.put("name", o.kind());
-            n.put("lr", o.lr());
-            n.put("beta", o.beta());
-            n.put("ns", o.ns());
-            n.put("nesterov", o.nesterov());
-            n.put("exact", o.exact());
-            n.put("wd", o.wd());
-            n.put("beta1", o.beta1());
-            n.put("beta2", o.beta2());
-            n.put("eps", o.eps());
-            n.put("alr", o.alr());
-            n.put("edges", o.edges());
+            n.put("name", o.kind().id());
+            n.setAll((ObjectNode) MAPPER.valueToTree(o.values()));
         }
         return root;
     }
@@ -147,7 +140,7 @@ public final class SpecJson {
         int steps = (int) integer(root, "steps", TheoryDefaults.STEPS);
         int every = (int) integer(root, "every", TheoryDefaults.EVERY);
         long seed = integer(root, "seed", TheoryDefaults.SEED);
-        List<OptimizerSpec> optimizers = optimizers(root);
+        List<OptimizerSettings> optimizers = optimizers(root);
         return TheorySpec.validated(priors, mu, sigma, dim, depth, hidden, init, basis.equals("rotated"), overlap, mode,
                 steps, every, seed, optimizers);
     }
@@ -174,14 +167,14 @@ public final class SpecJson {
         return out;
     }
 
-    private static List<OptimizerSpec> optimizers(JsonNode root) {
+    private static List<OptimizerSettings> optimizers(JsonNode root) {
         JsonNode list = root.get("optimizers");
-        if (list == null || list.isNull()) return TheoryDefaults.OPTIMIZERS.stream().map(OptimizerSpec::parse).toList();
+        if (list == null || list.isNull()) return TheoryDefaults.OPTIMIZERS.stream().map(OptimizerSettings::parse).toList();
         if (!list.isArray()) throw new SpecException("optimizers", "expected an array");
-        List<OptimizerSpec> out = new ArrayList<>();
+        List<OptimizerSettings> out = new ArrayList<>();
         for (JsonNode n : list) {
             if (n.isTextual()) {
-                out.add(OptimizerSpec.parse(n.asText()));
+                out.add(OptimizerSettings.parse(n.asText()));
             } else if (n.isObject()) {
                 out.add(optimizer(n));
             } else {
@@ -191,21 +184,18 @@ public final class SpecJson {
         return out;
     }
 
-    private static OptimizerSpec optimizer(JsonNode n) {
+    private static OptimizerSettings optimizer(JsonNode n) {
         if (!n.hasNonNull("name") || !n.get("name").isTextual()) throw new SpecException("optimizers", "an optimizer object needs a \"name\"");
-        String kind = n.get("name").asText().toLowerCase(Locale.ROOT);
-        OptimizerSpec d = OptimizerSpec.parse(kind);
+        OptimizerKind kind = OptimizerKind.of(n.get("name").asText());
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        List<String> keys = kind.settings().stream().map(org.muonscope.engine.optim.Setting::name).toList();
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!OPTIMIZER_FIELDS.contains(f)) throw new SpecException(kind + "." + f, "unknown optimizer field");
+            // Files of the first format spelled out all twelve fields for every kind; those a kind lacks are ignored.
+            if (keys.contains(f)) values.put(f, MAPPER.convertValue(n.get(f), Object.class));
         }
-        // The canonical constructor, not OptimizerSpec.with: a saved spec holds every field, including the ones
-        // that the kind ignores, and must load back to an equal record.
-        return new OptimizerSpec(kind,
-                number(n, "lr", d.lr(), kind), number(n, "beta", d.beta(), kind), (int) integer(n, "ns", d.ns(), kind),
-                bool(n, "nesterov", d.nesterov(), kind), bool(n, "exact", d.exact(), kind), number(n, "wd", d.wd(), kind),
-                number(n, "beta1", d.beta1(), kind), number(n, "beta2", d.beta2(), kind), number(n, "eps", d.eps(), kind),
-                number(n, "alr", d.alr(), kind), bool(n, "edges", d.edges(), kind));
+        return OptimizerSettings.of(kind, values);
     }
 
     private static double number(JsonNode n, String field, double dflt) {

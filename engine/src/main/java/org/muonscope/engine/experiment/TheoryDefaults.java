@@ -3,7 +3,7 @@ package org.muonscope.engine.experiment;
 import org.muonscope.engine.theory.DataMode;
 
 import java.util.List;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The default Theory-Lab scenario (THEORY.md's checked setting): three classes with priors 0.7, 0.2, 0.1,
@@ -28,6 +28,6 @@ public final class TheoryDefaults {
     /** The default spec. */
     public static TheorySpec spec() {
         return TheorySpec.validated(PRIORS.clone(), MU, SIGMA, PRIORS.length, DEPTH, PRIORS.length, INIT, false, 0.0,
-                DataMode.POPULATION, STEPS, EVERY, SEED, OPTIMIZERS.stream().map(OptimizerSpec::parse).toList()).spec();
+                DataMode.POPULATION, STEPS, EVERY, SEED, OPTIMIZERS.stream().map(OptimizerSettings::parse).toList()).spec();
     }
 }

@@ -3,7 +3,7 @@ package org.muonscope.engine.experiment;
 import org.muonscope.engine.theory.DataMode;
 
 import java.util.Arrays;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.theory.ClosedForm;
 import org.muonscope.engine.theory.GaussianMixture;
 
@@ -24,14 +24,11 @@ final class TheoryReference {
      * and orthogonal means; GD's needs depth 1 from {@code W = 0} and no momentum; SpecGD's holds at depth 1 from
      * {@code W = 0} exactly and at depth {@code L} from a small init approximately.
      */
-    static double[] t90(TheorySpec spec, OptimizerSpec opt, GaussianMixture g) {
+    static double[] t90(TheorySpec spec, OptimizerSettings opt, GaussianMixture g) {
         double[] none = new double[spec.classes()];
         Arrays.fill(none, Double.NaN);
-        if (spec.mode().kind() != DataMode.Kind.POPULATION || !ClosedForm.available(g)) return none;
-        return switch (opt.kind()) {
-            case "gd" -> spec.depth() == 1 && spec.init() == 0 && opt.beta() == 0 ? ClosedForm.gdT90(g, opt.lr()) : none;
-            case "specgd" -> spec.depth() > 1 || spec.init() == 0 ? ClosedForm.specGdT90(g, opt.lr(), spec.depth()) : none;
-            default -> none;
-        };
+        ClosedForm.Family f = ClosedForm.covers(opt, g, spec.mode(), spec.depth(), spec.init());
+        if (f == null) return none;
+        return f == ClosedForm.Family.GD ? ClosedForm.gdT90(g, opt.lr()) : ClosedForm.specGdT90(g, opt.lr(), spec.depth());
     }
 }

@@ -6,7 +6,7 @@ import org.muonscope.engine.theory.DataMode;
 
 import java.util.List;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * Everything that defines one Theory-Lab run: the Gaussian mixture, the model, the schedule and the optimizers
@@ -27,7 +27,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  */
 public record TheorySpec(double[] priors, double mu, double sigma, int dim, int depth, int hidden, double init,
                          boolean rotated, double overlap, DataMode mode, int steps, int every, long seed,
-                         List<OptimizerSpec> optimizers) {
+                         List<OptimizerSettings> optimizers) {
 
     /** The Gaussian mixture this spec describes; the rotated basis is drawn from {@code seed}. */
     public GaussianMixture mixture() {
@@ -53,7 +53,7 @@ public record TheorySpec(double[] priors, double mu, double sigma, int dim, int 
      */
     public static Validated validated(double[] priors, double mu, double sigma, int dim, int depth, int hidden, double init,
                                       boolean rotated, double overlap, DataMode mode, int steps, int every, long seed,
-                                      List<OptimizerSpec> optimizers) {
+                                      List<OptimizerSettings> optimizers) {
         if (priors == null || priors.length < 2) throw new SpecException("priors", "need at least 2 classes");
         double sum = 0;
         for (double p : priors) {

@@ -14,14 +14,14 @@ import org.ejml.data.DMatrixRMaj;
 final class ChainOptimizer implements Optimizer {
     private static final int FORMAT = 0x4D53_4F31; // "MSO1": guards against loading a foreign stream
 
-    private final OptimizerSpec spec;
+    private final OptimizerSettings spec;
     private final String[] names;
     private final GradientTransform[] transforms;
     private final TransformState[] states;
     private final DMatrixRMaj[] updates;
     private long steps;
 
-    ChainOptimizer(OptimizerSpec spec, List<Param> params, List<GradientTransform> transforms) {
+    ChainOptimizer(OptimizerSettings spec, List<Param> params, List<GradientTransform> transforms) {
         this.spec = spec;
         int n = params.size();
         this.names = new String[n];
@@ -37,7 +37,7 @@ final class ChainOptimizer implements Optimizer {
     }
 
     @Override
-    public OptimizerSpec spec() {
+    public OptimizerSettings settings() {
         return spec;
     }
 

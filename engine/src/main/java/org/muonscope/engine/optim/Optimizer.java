@@ -10,8 +10,8 @@ import java.util.List;
  * The same instance must always be stepped with the same parameter list (same order and shapes).
  */
 public interface Optimizer {
-    /** The spec this optimizer was built from. */
-    OptimizerSpec spec();
+    /** The settings this optimizer was built from. */
+    OptimizerSettings settings();
 
     /** One step: reads each {@link Param#grad()} and updates {@link Param#value()} in place. */
     void step(List<Param> params);

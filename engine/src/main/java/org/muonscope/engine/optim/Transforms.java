@@ -135,6 +135,36 @@ public final class Transforms {
         return new ShampooPreconditioner(eps);
     }
 
+    /**
+     * The step-size schedule as the last stage (after {@code scale(-lr)}): {@code u <- f_t ((p + u) - p)}, with
+     * {@code f_t} the schedule's factor of step {@code t}. Scaling the increment as it would be applied, rather than
+     * {@code u} itself, equals {@code f_t u} up to rounding and keeps the numbers of runs made when the schedule
+     * rescaled each step's weight change afterwards (decision 0601). A factor of exactly 1 leaves {@code u} alone.
+     */
+    public static GradientTransform schedule(StepSchedule schedule, long totalSteps) {
+        return new GradientTransform() {
+            @Override
+            public TransformState init(int rows, int cols) {
+                return new MatrixState();
+            }
+
+            @Override
+            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+                MatrixState s = (MatrixState) state;
+                double f = schedule.factor(s.count++, totalSteps);
+                if (f == 1.0) {
+                    return;
+                }
+                double[] a = u.data;
+                double[] p = param.data;
+                int n = u.getNumElements();
+                for (int i = 0; i < n; i++) {
+                    a[i] = f * ((p[i] + a[i]) - p[i]);
+                }
+            }
+        };
+    }
+
     private abstract static class Stateless implements GradientTransform {
         @Override
         public TransformState init(int rows, int cols) {

@@ -1,5 +1,7 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.theory.ClosedForm;
+
 import org.muonscope.engine.random.Seeds;
 
 import java.util.ArrayList;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.muonscope.engine.experiment.OptimizerLabels;
 import org.muonscope.engine.optim.Optimizer;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.optim.Optimizers;
 
 /**
@@ -33,14 +35,9 @@ public final class DlnExperiment {
      * One optimizer's run. {@code oscillation[k]} is the peak-to-peak range of {@code sigma_k} over the last quarter
      * of the steps; {@code message} is null when it completed, else why it stopped.
      */
-    public record Trace(String label, OptimizerSpec optimizer, List<Point> points, double[] oscillation, String message) { }
+    public record Trace(String label, OptimizerSettings optimizer, List<Point> points, double[] oscillation, String message) { }
 
     public record Result(DlnSpec spec, double[] targetSingularValues, List<Trace> traces) { }
-
-    /** Whether {@code spec} has a closed form here. */
-    public static boolean hasTheory(OptimizerSpec spec) {
-        return (spec.kind().equals("gd") && spec.beta() == 0) || spec.kind().equals("specgd");
-    }
 
     public static Result run(DlnSpec spec) {
         return run(spec, PointListener.none(), () -> false);
@@ -95,16 +92,15 @@ public final class DlnExperiment {
 
     private static Trace runOne(DlnSpec spec, DlnTask task, int slot, String label, PointListener<Point> listener,
                                 BooleanSupplier cancelled) {
-        OptimizerSpec os = spec.optimizers().get(slot);
+        OptimizerSettings os = spec.optimizers().get(slot);
         DeepLinearNet net = new DeepLinearNet(task, spec.depth(), spec.hidden(), spec.init(), spec.aligned(),
                 Seeds.of(spec.seed()).random("dln-init"));
-        Optimizer opt = Optimizers.create(os, net.params());
-        ScheduledStep stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
+        Optimizer opt = Optimizers.create(os, net.params(), spec.schedule(), spec.steps());
         double[] s = task.singularValues();
         double[] sigma0 = effectiveSigma0(net, task);
         int d = task.dim();
-        boolean theory = hasTheory(os);
-        boolean gd = os.kind().equals("gd");
+        boolean theory = ClosedForm.family(os) != null;
+        boolean gd = ClosedForm.family(os) == ClosedForm.Family.GD;
         List<Point> points = new ArrayList<>();
         double[] lo = new double[d];
         double[] hi = new double[d];
@@ -155,8 +151,8 @@ public final class DlnExperiment {
                 message = "cancelled at step " + t;
                 break;
             }
-            tau += os.lr() * stepper.nextFactor();
-            stepper.step(net.params());
+            tau += os.lr() * spec.schedule().factor(t, spec.steps());
+            opt.step(net.params());
         }
         double[] osc = new double[d];
         for (int k = 0; k < d; k++) osc[k] = hi[k] >= lo[k] ? hi[k] - lo[k] : Double.NaN;

@@ -1,8 +1,10 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.optim.StepSchedule;
+
 import java.util.List;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * One deep-linear-regression run (the paper's Figure 1 and its oscillation figures).
@@ -21,7 +23,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  */
 public record DlnSpec(int dim, double[] singularValues, int depth, int hidden, double init, boolean aligned,
                       double noise, int steps, int every, long seed, StepSchedule schedule,
-                      List<OptimizerSpec> optimizers) {
+                      List<OptimizerSettings> optimizers) {
 
     public DlnSpec {
         if (dim < 1 || dim > 512) throw new SpecException("dim", "must be between 1 and 512, got " + dim);
@@ -49,10 +51,10 @@ public record DlnSpec(int dim, double[] singularValues, int depth, int hidden, d
     /** Figure 1's defaults: {@code D = 2}, {@code s = (2, 0.5)} (a clear plateau), depth 2, hidden 100, init std 1e-3, GD and SpecGD at {@code lr = 0.01}, 1500 steps. */
     public static DlnSpec figure1() {
         return new DlnSpec(2, new double[] {2, 0.5}, 2, 100, 1e-3, false, 0.0, 1500, 5, 1, StepSchedule.CONSTANT,
-                List.of(OptimizerSpec.parse("gd:lr=0.01"), OptimizerSpec.parse("specgd:lr=0.01")));
+                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.01")));
     }
 
-    public DlnSpec withOptimizers(List<OptimizerSpec> opts) {
+    public DlnSpec withOptimizers(List<OptimizerSettings> opts) {
         return new DlnSpec(dim, singularValues, depth, hidden, init, aligned, noise, steps, every, seed, schedule, opts);
     }
 

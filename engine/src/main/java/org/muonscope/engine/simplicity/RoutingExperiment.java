@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.muonscope.engine.experiment.OptimizerLabels;
 import org.muonscope.engine.optim.Optimizer;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.optim.Optimizers;
 
 /**
@@ -28,7 +28,7 @@ public final class RoutingExperiment {
                         double[] hiddenSpectrum, double[][] errorGrid) { }
 
     /** One optimizer's run; {@code message} is null when it completed, else why it stopped. */
-    public record Trace(String label, OptimizerSpec optimizer, List<Point> points, String message) {
+    public record Trace(String label, OptimizerSettings optimizer, List<Point> points, String message) {
         public Point last() {
             return points.get(points.size() - 1);
         }
@@ -74,10 +74,10 @@ public final class RoutingExperiment {
         final RoutingTask task;
         final int slot;
         final String label;
-        final OptimizerSpec os;
+        final OptimizerSettings os;
         final RoutingNet net;
         final Random batches;
-        final ScheduledStep stepper;
+        final Optimizer optimizer;
         final List<Point> points = new ArrayList<>();
         String message;
         boolean done;
@@ -90,8 +90,7 @@ public final class RoutingExperiment {
             this.os = spec.optimizers().get(slot);
             this.net = new RoutingNet(task, spec.width(), spec.init(), Seeds.of(spec.seed()).random("routing-init"));
             this.batches = Seeds.of(spec.seed()).random("routing-batches");
-            Optimizer opt = Optimizers.create(os, net.params());
-            this.stepper = new ScheduledStep(opt, spec.schedule(), spec.steps());
+            this.optimizer = Optimizers.create(os, net.params(), spec.schedule(), spec.steps());
         }
 
         /** Records step {@code t} when due, then takes the step (none after the last). */
@@ -111,7 +110,7 @@ public final class RoutingExperiment {
                 done = true;
                 return;
             }
-            stepper.step(net.params());
+            optimizer.step(net.params());
         }
     }
 

@@ -1,8 +1,10 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.optim.StepSchedule;
+
 import java.util.List;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * One routing run (the paper's Figure 2).
@@ -16,7 +18,7 @@ import org.muonscope.engine.optim.OptimizerSpec;
  * @param schedule  step-size schedule applied to every optimizer
  */
 public record RoutingSpec(int width, double init, int steps, int every, long seed, boolean fullBatch,
-                          StepSchedule schedule, List<OptimizerSpec> optimizers) {
+                          StepSchedule schedule, List<OptimizerSettings> optimizers) {
 
     public RoutingSpec {
         if (width < RoutingTask.NUMBERS || width > 1024) {
@@ -30,7 +32,7 @@ public record RoutingSpec(int width, double init, int steps, int every, long see
         optimizers = List.copyOf(optimizers);
     }
 
-    public RoutingSpec withOptimizers(List<OptimizerSpec> opts) {
+    public RoutingSpec withOptimizers(List<OptimizerSettings> opts) {
         return new RoutingSpec(width, init, steps, every, seed, fullBatch, schedule, opts);
     }
 

@@ -1,5 +1,7 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.optim.StepSchedule;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * {@link DlnSpec} and {@link RoutingSpec} as JSON: the {@code spec.json} of a run and the presets
@@ -33,7 +35,7 @@ public final class SimplicityJson {
     /** The routing defaults (README "Simplicity Lab" says why these). */
     public static RoutingSpec routingDefaults() {
         return new RoutingSpec(64, 1e-3, 3000, 50, 1, false, StepSchedule.CONSTANT,
-                List.of(OptimizerSpec.parse("gd:lr=2"), OptimizerSpec.parse("specgd:lr=0.01")));
+                List.of(OptimizerSettings.parse("gd:lr=2"), OptimizerSettings.parse("specgd:lr=0.01")));
     }
 
     public static String toJson(DlnSpec s) {
@@ -102,13 +104,13 @@ public final class SimplicityJson {
                 schedule(n, d.schedule()), optimizers(n, d.optimizers()));
     }
 
-    private static void common(ObjectNode n, int steps, int every, long seed, StepSchedule schedule, List<OptimizerSpec> opts) {
+    private static void common(ObjectNode n, int steps, int every, long seed, StepSchedule schedule, List<OptimizerSettings> opts) {
         n.put("steps", steps);
         n.put("every", every);
         n.put("seed", seed);
         n.put("schedule", schedule.toText());
         ArrayNode a = n.putArray("optimizers");
-        for (OptimizerSpec o : opts) a.add(o.toText());
+        for (OptimizerSettings o : opts) a.add(o.toText());
     }
 
     private static String write(ObjectNode n) {
@@ -165,12 +167,12 @@ public final class SimplicityJson {
         return n.has("schedule") ? StepSchedule.parse(n.get("schedule").asText()) : dflt;
     }
 
-    private static List<OptimizerSpec> optimizers(JsonNode n, List<OptimizerSpec> dflt) {
+    private static List<OptimizerSettings> optimizers(JsonNode n, List<OptimizerSettings> dflt) {
         if (!n.has("optimizers")) return dflt;
         JsonNode a = n.get("optimizers");
         if (!a.isArray()) throw new SpecException("optimizers", "expected an array of optimizer texts");
-        List<OptimizerSpec> out = new ArrayList<>();
-        for (JsonNode o : a) out.add(OptimizerSpec.parse(o.asText()));
+        List<OptimizerSettings> out = new ArrayList<>();
+        for (JsonNode o : a) out.add(OptimizerSettings.parse(o.asText()));
         return out;
     }
 }

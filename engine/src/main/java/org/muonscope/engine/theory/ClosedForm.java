@@ -1,5 +1,11 @@
 package org.muonscope.engine.theory;
 
+import org.muonscope.engine.optim.SpecGdSettings;
+
+import org.muonscope.engine.optim.GdSettings;
+
+import org.muonscope.engine.optim.OptimizerSettings;
+
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -46,6 +52,33 @@ public final class ClosedForm {
         CommonOps_DDRM.mult(syx, inv, w);
         for (int c = 0; c < k; c++) out[c] = w.get(c, c);
         return out;
+    }
+
+    /** The optimizers with closed-form trajectories: plain GD (no momentum) and SpecGD. */
+    public enum Family { GD, SPECGD }
+
+    /**
+     * The one rule for which optimizers have a closed form, shared by the theory, deep-linear and routing runs and
+     * the windows: plain GD ({@code beta = 0}) and SpecGD; null for every other optimizer.
+     */
+    public static Family family(OptimizerSettings o) {
+        if (o instanceof GdSettings g && g.beta() == 0) return Family.GD;
+        if (o instanceof SpecGdSettings) return Family.SPECGD;
+        return null;
+    }
+
+    /**
+     * Whether the Gaussian-mixture closed forms (trajectory and {@code t_90}) describe this optimizer on this model:
+     * population moments and orthogonal means, and then GD at depth 1 from {@code W = 0}, or SpecGD from
+     * {@code W = 0} (exact) or at depth {@code L > 1} from a small init (approximate).
+     */
+    public static Family covers(OptimizerSettings o, GaussianMixture g, DataMode mode, int depth, double init) {
+        Family f = family(o);
+        if (f == null || mode.kind() != DataMode.Kind.POPULATION || !available(g)) return null;
+        return switch (f) {
+            case GD -> depth == 1 && init == 0 ? f : null;
+            case SPECGD -> depth > 1 || init == 0 ? f : null;
+        };
     }
 
     /** True when the per-class trajectories below exist ({@code rho = 0}). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** The confusion matrix every evaluation carries, and its file. */
 class CnnConfusionTest {
@@ -22,7 +22,7 @@ class CnnConfusionTest {
     @Test
     void countsSumToTheTestSetAndTheDiagonalIsPerClassAccuracy() throws IOException {
         // step imbalance: the test set stays balanced, but the minority classes are predicted less, so rows differ
-        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSpec.parse("adam")), 1, 25, "step:4", 0, Double.NaN,
+        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSettings.parse("adam")), 1, 25, "step:4", 0, Double.NaN,
                 4, 1, 5, new Init("default", 0), 400, 150);
         TrainTest data = CnnData.prepare(s, DataSources.bundled());
         int n = data.test().size();

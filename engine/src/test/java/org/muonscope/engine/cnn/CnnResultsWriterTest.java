@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class CnnResultsWriterTest {
     @TempDir
@@ -19,7 +19,7 @@ class CnnResultsWriterTest {
 
     @Test
     void spuriousRunWritesCleanAndSpuriousColumnsAndAllFiles() throws IOException {
-        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSpec.parse("adam")), 1, 50, "step:4", 3.0, Double.NaN,
+        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSettings.parse("adam")), 1, 50, "step:4", 3.0, Double.NaN,
                 0, 1, 2, new Init("default", 0), 300, 100);
         CnnResult r = new CnnRun(s, CnnData.prepare(s, DataSources.bundled()), null, null, "t").run();
         CnnResultsWriter.write(r, dir);
@@ -41,7 +41,7 @@ class CnnResultsWriterTest {
 
     @Test
     void coloredRunWritesWorstGroupAndGroupFile() throws IOException {
-        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSpec.parse("gd:lr=0.1")), 1, 50, "none", 0, 0.9, 0,
+        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSettings.parse("gd:lr=0.1")), 1, 50, "none", 0, 0.9, 0,
                 1, 2, new Init("default", 0), 200, 100);
         CnnResult r = new CnnRun(s, CnnData.prepare(s, DataSources.bundled()), null, null, "t").run();
         CnnResultsWriter.write(r, dir);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class CnnRunTest {
     private static TrainTest bundled;
@@ -32,7 +32,7 @@ class CnnRunTest {
 
     private static CnnSpec spec(String model, List<String> opts, int epochs, int batch, int trainLimit, int testLimit,
                                 int threads) {
-        return new CnnSpec("bundled", model, opts.stream().map(OptimizerSpec::parse).toList(), epochs, batch, "none",
+        return new CnnSpec("bundled", model, opts.stream().map(OptimizerSettings::parse).toList(), epochs, batch, "none",
                 0, Double.NaN, 0, threads, 3, new Init("default", 0), trainLimit, testLimit);
     }
 
@@ -99,7 +99,7 @@ class CnnRunTest {
 
     @Test
     void progressAndEvalEventsCarryThroughputAndEvalEverySteps() {
-        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSpec.parse("adam")), 1, 20, "none", 0, Double.NaN, 4,
+        CnnSpec s = new CnnSpec("bundled", "mlp", List.of(OptimizerSettings.parse("adam")), 1, 20, "none", 0, Double.NaN, 4,
                 1, 1, new Init("kaiming", 0), 100, 50);
         List<CnnProgress> ticks = new java.util.ArrayList<>();
         List<Long> evalSteps = new java.util.ArrayList<>();

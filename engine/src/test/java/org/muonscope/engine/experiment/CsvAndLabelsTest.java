@@ -12,14 +12,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class CsvAndLabelsTest {
 
     @Test
     void repeatedNamesGetNumbered() {
-        List<OptimizerSpec> specs = List.of(OptimizerSpec.parse("muon"), OptimizerSpec.parse("gd"),
-                OptimizerSpec.parse("muon:beta=0.9"), OptimizerSpec.parse("muon:exact=true"), OptimizerSpec.parse("gd"));
+        List<OptimizerSettings> specs = List.of(OptimizerSettings.parse("muon"), OptimizerSettings.parse("gd"),
+                OptimizerSettings.parse("muon:beta=0.9"), OptimizerSettings.parse("muon:exact=true"), OptimizerSettings.parse("gd"));
         assertEquals(List.of("muon", "gd", "muon#2", "muon#3", "gd#2"), OptimizerLabels.of(specs));
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** Write-then-read gives back every number bit for bit; the files carry the documented headers. */
 class ResultsIOTest {
@@ -25,7 +25,7 @@ class ResultsIOTest {
         Random r = new Random(seed);
         TheorySpec spec = TheorySpec.validated(new double[] {0.6, 0.3, 0.1}, 3, 1, 4, 1, 4, 0, false, 0,
                 DataMode.POPULATION, 20, 10, seed,
-                List.of(OptimizerSpec.parse("gd:lr=0.1"), OptimizerSpec.parse("muon"), OptimizerSpec.parse("muon:beta=0.5"))).spec();
+                List.of(OptimizerSettings.parse("gd:lr=0.1"), OptimizerSettings.parse("muon"), OptimizerSettings.parse("muon:beta=0.5"))).spec();
         List<String> labels = OptimizerLabels.of(spec.optimizers());
         List<OptimizerResult> results = new ArrayList<>();
         for (int slot = 0; slot < 3; slot++) {

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.theory.ClosedForm;
 import org.muonscope.engine.theory.GaussianMixture;
 
@@ -31,7 +31,7 @@ class RunnerTest {
 
     static TheorySpec spec(long seed, int dim, int depth, double init, int steps, int every, String... opts) {
         return TheorySpec.validated(PRIORS.clone(), 3, 1, dim, depth, dim, init, false, 0, DataMode.POPULATION, steps, every,
-                seed, List.of(opts).stream().map(OptimizerSpec::parse).toList()).spec();
+                seed, List.of(opts).stream().map(OptimizerSettings::parse).toList()).spec();
     }
 
     @Test
@@ -214,7 +214,7 @@ class RunnerTest {
         // Regenerating a figure from its saved spec must give the same numbers, parallel threads and all.
         for (String mode : List.of("population", "sample:200", "batch:200:16")) {
             TheorySpec s = TheorySpec.validated(PRIORS.clone(), 3, 1, 5, 2, 6, 1e-2, true, 0.2, DataMode.parse(mode), 60, 20,
-                    5L, List.of(OptimizerSpec.parse("muon:lr=0.01"), OptimizerSpec.parse("adam:lr=0.01"))).spec();
+                    5L, List.of(OptimizerSettings.parse("muon:lr=0.01"), OptimizerSettings.parse("adam:lr=0.01"))).spec();
             RunResult a = Runner.run(s, null), b = Runner.run(s, null);
             for (int i = 0; i < 2; i++) {
                 OptimizerResult x = a.optimizers().get(i), y = b.optimizers().get(i);

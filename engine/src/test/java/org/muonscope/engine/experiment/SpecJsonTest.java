@@ -14,15 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 class SpecJsonTest {
 
     private static TheorySpec sample() {
         return TheorySpec.validated(new double[] {0.5, 0.3, 0.2}, 2.5, 0.7, 6, 3, 8, 1e-3, true, 0.25,
                 DataMode.parse("batch:100:10"), 500, 7, -42L,
-                List.of(OptimizerSpec.parse("muon:lr=0.02,beta=0.9,ns=7,nesterov=false"),
-                        OptimizerSpec.parse("adam:beta2=0.99,wd=0.1"), OptimizerSpec.parse("muon"))).spec();
+                List.of(OptimizerSettings.parse("muon:lr=0.02,beta=0.9,ns=7,nesterov=false"),
+                        OptimizerSettings.parse("adam:beta2=0.99,wd=0.1"), OptimizerSettings.parse("muon"))).spec();
     }
 
     private static void assertSameSpec(TheorySpec a, TheorySpec b) {

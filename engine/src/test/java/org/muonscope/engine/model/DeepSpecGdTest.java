@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.muonscope.engine.optim.Optimizer;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.optim.Optimizers;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.theory.ClosedForm;
@@ -50,7 +50,7 @@ class DeepSpecGdTest {
         GaussianMixture g = GaussianMixture.of(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, false, 0, 0);
         for (int depth = 2; depth <= 4; depth++) {
             MatrixModel model = MatrixModel.create(3, 3, depth, 3, DELTA, 1);
-            Optimizer opt = Optimizers.create(OptimizerSpec.parse("specgd:lr=" + ETA), model.params());
+            Optimizer opt = Optimizers.create(OptimizerSettings.parse("specgd:lr=" + ETA), model.params());
             double[] t90 = ClosedForm.specGdT90(g, ETA, depth);
             double worst = 0;
             for (int t = 0; t <= 1000; t++) {
@@ -83,7 +83,7 @@ class DeepSpecGdTest {
 
     private static long[] measure(GaussianMixture g, double[] wStar, int depth, long seed) {
         MatrixModel model = MatrixModel.create(3, 3, depth, 3, DELTA, seed);
-        Optimizer opt = Optimizers.create(OptimizerSpec.parse("specgd:lr=" + ETA), model.params());
+        Optimizer opt = Optimizers.create(OptimizerSettings.parse("specgd:lr=" + ETA), model.params());
         long[] t90 = new long[3];
         Arrays.fill(t90, -1);
         for (int t = 0; t <= 1000; t++) {

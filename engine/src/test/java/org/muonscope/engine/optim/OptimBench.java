@@ -48,7 +48,7 @@ public final class OptimBench {
 
     /** Best rate over repeated runs of {@code steps} steps, after a warm-up of the same length. */
     static double rate(Model model, String opt, double seconds, int steps, boolean plainEjml) {
-        OptimizerSpec spec = OptimizerSpec.parse(opt + (opt.contains(":") ? "," : ":") + "lr=0.01");
+        OptimizerSettings spec = OptimizerSettings.parse(opt + (opt.contains(":") ? "," : ":") + "lr=0.01");
         List<Param> ps = model.params();
         Optimizer o = plainEjml ? null : Optimizers.create(spec, ps);
         PlainReference ref = plainEjml ? new PlainReference(spec, ps) : null;
@@ -78,10 +78,10 @@ public final class OptimBench {
 
     /** The direct, allocating EJML computation the fast kernels replace. */
     static final class PlainReference {
-        final OptimizerSpec spec;
+        final OptimizerSettings spec;
         final List<DMatrixRMaj> momentum = new ArrayList<>();
 
-        PlainReference(OptimizerSpec spec, List<Param> ps) {
+        PlainReference(OptimizerSettings spec, List<Param> ps) {
             this.spec = spec;
             for (Param p : ps) {
                 momentum.add(new DMatrixRMaj(p.value().numRows, p.value().numCols));
@@ -92,16 +92,17 @@ public final class OptimBench {
             for (int i = 0; i < ps.size(); i++) {
                 Param p = ps.get(i);
                 DMatrixRMaj u = p.grad().copy();
-                if (spec.kind().equals("muon")) {
+                MuonSettings muon = spec instanceof MuonSettings ms ? ms : null;
+                if (muon != null) {
                     DMatrixRMaj m = momentum.get(i);
-                    CommonOps_DDRM.add(spec.beta(), m, 1 - spec.beta(), u, m);
-                    CommonOps_DDRM.add(1 - spec.beta(), u, spec.beta(), m, u);
+                    CommonOps_DDRM.add(muon.beta(), m, 1 - muon.beta(), u, m);
+                    CommonOps_DDRM.add(1 - muon.beta(), u, muon.beta(), m, u);
                 }
                 DMatrixRMaj o = new DMatrixRMaj(1, 1);
-                if (spec.kind().equals("specgd") || spec.exact()) {
+                if (muon == null || muon.exact()) {
                     Polar.polarSvd(u, o);
                 } else {
-                    plainNs(u, spec.ns(), o);
+                    plainNs(u, muon.ns(), o);
                 }
                 CommonOps_DDRM.addEquals(p.value(), -spec.lr(), o);
             }

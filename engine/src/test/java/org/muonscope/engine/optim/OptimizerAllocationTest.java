@@ -29,7 +29,7 @@ class OptimizerAllocationTest {
         Param v = Param.of("v", MatrixTestSupport.gaussian(rnd, 20, 1), Role.VECTOR);
         List<Param> ps = List.of(a, b, c, d, v);
         DMatrixRMaj lowRank = MatrixTestSupport.lowRank(rnd, 40, 40, 4);
-        Optimizer opt = Optimizers.create(OptimizerSpec.parse(text), ps);
+        Optimizer opt = Optimizers.create(OptimizerSettings.parse(text), ps);
         Runnable steps = () -> {
             for (int t = 0; t < 200; t++) {
                 for (int k = 0; k < ps.size(); k++) {

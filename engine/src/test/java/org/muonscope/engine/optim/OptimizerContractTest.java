@@ -64,7 +64,7 @@ class OptimizerContractTest {
     @MethodSource("specs")
     void stepsAreFiniteAndMoveEveryParameter(String text) {
         List<Param> ps = model(1);
-        Optimizer opt = Optimizers.create(OptimizerSpec.parse(text), ps);
+        Optimizer opt = Optimizers.create(OptimizerSettings.parse(text), ps);
         for (int t = 0; t < 20; t++) {
             fillGradients(ps, t);
             opt.step(ps);
@@ -85,7 +85,7 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("specs")
     void savedStateResumesBitExactly(String text) throws IOException {
-        OptimizerSpec spec = OptimizerSpec.parse(text);
+        OptimizerSettings spec = OptimizerSettings.parse(text);
         List<Param> a = model(2);
         Optimizer first = Optimizers.create(spec, a);
         for (int t = 0; t < 7; t++) {
@@ -118,7 +118,7 @@ class OptimizerContractTest {
     @MethodSource("specs")
     void nonFiniteGradientPropagatesWithoutThrowing(String text) {
         List<Param> ps = model(4);
-        Optimizer opt = Optimizers.create(OptimizerSpec.parse(text), ps);
+        Optimizer opt = Optimizers.create(OptimizerSettings.parse(text), ps);
         fillGradients(ps, 0);
         for (Param p : ps) {
             p.grad().data[0] = Double.NaN;
@@ -136,14 +136,14 @@ class OptimizerContractTest {
     @ParameterizedTest
     @MethodSource("specs")
     void zeroGradientFromRestGivesNoStep(String text) {
-        OptimizerSpec spec = OptimizerSpec.parse(text);
+        OptimizerSettings spec = OptimizerSettings.parse(text);
         List<Param> ps = model(3);
         List<Param> before = model(3);
         Optimizer opt = Optimizers.create(spec, ps);
         opt.step(ps); // gradients are zero buffers
         for (int i = 0; i < ps.size(); i++) {
-            double decay = spec.kind().equals("adam") || (spec.kind().equals("muon")
-                    && Optimizers.muonOrthogonalizes(spec, ps.get(i).role())) ? spec.lr() * spec.wd() : 0;
+            double decay = spec instanceof AdamSettings adam ? adam.lr() * adam.wd()
+                    : spec instanceof MuonSettings muon && muon.orthogonalizes(ps.get(i).role()) ? muon.lr() * muon.wd() : 0;
             double[] w = ps.get(i).value().data;
             double[] w0 = before.get(i).value().data;
             for (int j = 0; j < w.length; j++) {

@@ -22,7 +22,7 @@ class OptimizerIdentitiesTest {
     /** The update one step of {@code spec} makes from zero weights with gradient {@code g}. */
     static DMatrixRMaj firstStep(String spec, DMatrixRMaj g, Role role) {
         Param p = new Param("w", new DMatrixRMaj(g.numRows, g.numCols), g.copy(), role);
-        Optimizers.create(OptimizerSpec.parse(spec), List.of(p)).step(List.of(p));
+        Optimizers.create(OptimizerSettings.parse(spec), List.of(p)).step(List.of(p));
         return p.value();
     }
 
@@ -71,8 +71,8 @@ class OptimizerIdentitiesTest {
         Random rnd = new Random(3);
         Param a = Param.of("w", gaussian(rnd, 4, 6), Role.MATRIX);
         Param b = Param.of("w", a.value().copy(), Role.MATRIX);
-        Optimizer signum = Optimizers.create(OptimizerSpec.parse("signum:beta=0,lr=0.05"), List.of(a));
-        Optimizer signgd = Optimizers.create(OptimizerSpec.parse("signgd:lr=0.05"), List.of(b));
+        Optimizer signum = Optimizers.create(OptimizerSettings.parse("signum:beta=0,lr=0.05"), List.of(a));
+        Optimizer signgd = Optimizers.create(OptimizerSettings.parse("signgd:lr=0.05"), List.of(b));
         for (int t = 0; t < 10; t++) {
             DMatrixRMaj g = gaussian(rnd, 4, 6);
             a.grad().setTo(g);
@@ -103,7 +103,7 @@ class OptimizerIdentitiesTest {
         DMatrixRMaj g1 = gaussian(rnd, 8, 5);
         DMatrixRMaj g2 = gaussian(rnd, 8, 5);
         Param p = Param.of("w", w0.copy(), Role.MATRIX);
-        Optimizer opt = Optimizers.create(OptimizerSpec.parse("muon:lr=0.02,wd=0.1"), List.of(p));
+        Optimizer opt = Optimizers.create(OptimizerSettings.parse("muon:lr=0.02,wd=0.1"), List.of(p));
         DMatrixRMaj w = w0.copy();
         DMatrixRMaj m = new DMatrixRMaj(8, 5);
         for (DMatrixRMaj g : List.of(g1, g2)) {
@@ -154,7 +154,7 @@ class OptimizerIdentitiesTest {
 
     @Test
     void gdMomentumIsPyTorchHeavyBallByDefault() {
-        assertFalse(OptimizerSpec.defaults("gd").nesterov(), "gd defaults to plain momentum");
+        assertFalse(((GdSettings) OptimizerKind.of("gd").defaults()).nesterov(), "gd defaults to plain momentum");
         double[][] grads = {{1, 2}, {0.5, -1}, {-1, 0}};
         // By hand, beta 0.9, lr 0.1, from (1, -2): b = 0.9 b + g; w -= 0.1 b.
         assertArrayEquals(new double[] {0.734, -2.352}, run("gd:lr=0.1,beta=0.9", grads), 1e-15);
@@ -166,7 +166,7 @@ class OptimizerIdentitiesTest {
 
     private static double[] run(String spec, double[][] grads) {
         Param p = Param.of("w", new DMatrixRMaj(new double[][] {{1, -2}}), Role.MATRIX);
-        Optimizer opt = Optimizers.create(OptimizerSpec.parse(spec), List.of(p));
+        Optimizer opt = Optimizers.create(OptimizerSettings.parse(spec), List.of(p));
         for (double[] g : grads) {
             p.grad().data[0] = g[0];
             p.grad().data[1] = g[1];

@@ -1,5 +1,7 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.optim.StepSchedule;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.experiment.RunProvenance;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** Same seed, same numbers; the result files; the spec JSON; the spectra helpers. */
 class DeterminismAndFilesTest {
 
     private static RoutingSpec shortRouting(long seed) {
         return new RoutingSpec(16, 0.05, 60, 20, seed, false, StepSchedule.CONSTANT,
-                List.of(OptimizerSpec.parse("gd:lr=1"), OptimizerSpec.parse("muon:lr=0.01")));
+                List.of(OptimizerSettings.parse("gd:lr=1"), OptimizerSettings.parse("muon:lr=0.01")));
     }
 
     @Test
@@ -46,7 +48,7 @@ class DeterminismAndFilesTest {
         }
         assertFalse(a.traces().get(0).last().unseenError() == c.traces().get(0).last().unseenError());
         // SpecGD too (its polar factor comes from an iterative, warm-started solver)
-        RoutingSpec spec = shortRouting(3).withOptimizers(List.of(OptimizerSpec.parse("specgd:lr=0.01")));
+        RoutingSpec spec = shortRouting(3).withOptimizers(List.of(OptimizerSettings.parse("specgd:lr=0.01")));
         assertArrayEquals(RoutingExperiment.run(spec).traces().get(0).last().hiddenSpectrum(),
                 RoutingExperiment.run(spec).traces().get(0).last().hiddenSpectrum(), 0);
         // every optimizer starts from the same weights: identical step-0 records
@@ -153,7 +155,7 @@ class DeterminismAndFilesTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"gd", "ngd", "signgd", "signum", "specgd", "muon", "adam", "shampoo"})
     void everyOptimizerOfTheEngineTrainsBothModels(String kind) {
-        OptimizerSpec o = OptimizerSpec.parse(kind + ":lr=0.001");
+        OptimizerSettings o = OptimizerSettings.parse(kind + ":lr=0.001");
         DlnExperiment.Trace d = DlnExperiment.run(DlnSpec.figure1().withSteps(40, 20).withOptimizers(List.of(o))).traces().get(0);
         assertNull(d.message());
         assertEquals(3, d.points().size());

@@ -1,11 +1,13 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.optim.StepSchedule;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * Deep linear regression against the closed forms of THEORY.md section 3, in the regime where they are exact
@@ -15,7 +17,7 @@ class DlnClosedFormTest {
 
     private static DlnSpec aligned(int depth, double lr, String opt, int steps, double init, double... s) {
         return new DlnSpec(s.length, s, depth, s.length + 2, init, true, 0.0, steps, 10, 7, StepSchedule.CONSTANT,
-                List.of(OptimizerSpec.parse(opt + ":lr=" + lr)));
+                List.of(OptimizerSettings.parse(opt + ":lr=" + lr)));
     }
 
     private static double maxAbsGap(DlnExperiment.Trace t, int k) {
@@ -57,7 +59,7 @@ class DlnClosedFormTest {
         // The paper's Figure 1 regime: Gaussian init (std 1e-3 here), hidden 100. The sigmoid uses the effective initial
         // value of each mode; after the first few steps it tracks the simulation to a few percent of s_k.
         DlnSpec spec = new DlnSpec(2, new double[] {2, 0.5}, 2, 100, 1e-3, false, 0, 1500, 5, 3, StepSchedule.CONSTANT,
-                List.of(OptimizerSpec.parse("gd:lr=0.01")));
+                List.of(OptimizerSettings.parse("gd:lr=0.01")));
         DlnExperiment.Trace t = DlnExperiment.run(spec).traces().get(0);
         long half1 = -1;
         long half2 = -1;

@@ -1,5 +1,11 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.optim.Optimizer;
+
+import org.muonscope.engine.optim.MuonSettings;
+
+import org.muonscope.engine.optim.StepSchedule;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.linalg.NewtonSchulz;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.optim.Optimizers;
 import org.muonscope.engine.optim.Param;
 
@@ -20,7 +26,7 @@ class OscillationAndScheduleTest {
 
     private static DlnExperiment.Trace specgd(double lr, StepSchedule schedule) {
         DlnSpec spec = new DlnSpec(2, new double[] {2, 0.5}, 2, 4, 0.01, true, 0, 800, 10, 1, schedule,
-                List.of(OptimizerSpec.parse("specgd:lr=" + lr)));
+                List.of(OptimizerSettings.parse("specgd:lr=" + lr)));
         return DlnExperiment.run(spec).traces().get(0);
     }
 
@@ -79,11 +85,11 @@ class OscillationAndScheduleTest {
         DlnTask task = DlnTask.create(3, new double[] {2, 1, 0.5}, 0, rng);
         DeepLinearNet a = new DeepLinearNet(task, 2, 5, 0.1, false, new Random(8));
         DeepLinearNet b = new DeepLinearNet(task, 2, 5, 0.1, false, new Random(8));
-        OptimizerSpec muon = OptimizerSpec.parse("muon:lr=0.03");
+        MuonSettings muon = (MuonSettings) OptimizerSettings.parse("muon:lr=0.03");
         double beta = muon.beta();
         int total = 6;
         StepSchedule cosine = StepSchedule.parse("cosine");
-        ScheduledStep scheduled = new ScheduledStep(Optimizers.create(muon, a.params()), cosine, total);
+        Optimizer scheduled = Optimizers.create(muon, a.params(), cosine, total);
         DMatrixRMaj[] m = new DMatrixRMaj[b.params().size()];
         for (int t = 0; t < total; t++) {
             a.gradient();

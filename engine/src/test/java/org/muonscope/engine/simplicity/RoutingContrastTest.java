@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * The paper's Figure 2 contrast at the project defaults ({@link SimplicityJson#routingDefaults()}), over the first
@@ -16,7 +16,7 @@ class RoutingContrastTest {
 
     private static RoutingExperiment.Point last(String opt, int steps, long seed) {
         RoutingSpec spec = SimplicityJson.routingDefaults().withSeed(seed).withSteps(steps, steps)
-                .withOptimizers(List.of(OptimizerSpec.parse(opt)));
+                .withOptimizers(List.of(OptimizerSettings.parse(opt)));
         return RoutingExperiment.run(spec).traces().get(0).last();
     }
 

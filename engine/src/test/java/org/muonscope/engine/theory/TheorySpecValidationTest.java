@@ -1,5 +1,7 @@
 package org.muonscope.engine.theory;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,11 +15,11 @@ import org.muonscope.engine.theory.DataMode;
 import org.muonscope.engine.experiment.TheorySpec;
 import org.muonscope.engine.model.DeepLinearModel;
 import org.muonscope.engine.model.MatrixModel;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** The spec that feeds this package: every bad field is named, priors are normalized, and the theory accepts the result. */
 class TheorySpecValidationTest {
-    private static final List<OptimizerSpec> OPT = List.of(OptimizerSpec.defaults("gd"));
+    private static final List<OptimizerSettings> OPT = List.of(OptimizerKind.of("gd").defaults());
 
     private static String field(Runnable r) {
         return assertThrows(SpecException.class, r::run).field();

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab.figures;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
@@ -269,8 +271,8 @@ public final class CnnMatrixFigures {
         if (l.startsWith("muon")) return Palette.forKind("muon");
         if (l.startsWith("adam")) return Palette.forKind("adam");
         if (l.startsWith("sgd") || l.startsWith("gd")) return Palette.forKind("gd");
-        for (String k : org.muonscope.engine.optim.OptimizerSpec.KINDS) if (l.startsWith(k)) return Palette.forKind(k);
-        return Palette.forKind(org.muonscope.engine.optim.OptimizerSpec.KINDS.get(i % 8));
+        for (String k : org.muonscope.engine.optim.OptimizerKind.ids()) if (l.startsWith(k)) return Palette.forKind(k);
+        return Palette.forKind(org.muonscope.engine.optim.OptimizerKind.ids().get(i % 8));
     }
 
     private static int max(int[] a) {

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab.figures;
 
+import org.muonscope.engine.optim.OptimizerKind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,7 +17,7 @@ import org.muonscope.app.cnnlab.EvalPoint;
 import org.muonscope.app.cnnlab.RunInfo;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.experiment.Csv;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
  * Reads a CNN run folder as {@code muonscope cnn} writes it ({@code metrics.csv}, {@code class_accuracy.csv},
@@ -111,13 +113,13 @@ public final class CnnRunFolder {
     private static String kindOf(String label, String specText) {
         if (specText != null) {
             try {
-                return OptimizerSpec.parse(specText).kind();
+                return OptimizerSettings.parse(specText).kind().id();
             } catch (SpecException ignored) {
                 // fall through to the label
             }
         }
         String l = label.toLowerCase(java.util.Locale.ROOT);
-        for (String k : OptimizerSpec.KINDS) if (l.startsWith(k)) return k;
+        for (String k : OptimizerKind.ids()) if (l.startsWith(k)) return k;
         return l.startsWith("sgd") ? "gd" : "gd";
     }
 

@@ -166,7 +166,7 @@ public final class LivePlotsPane extends BorderPane {
     /** A run as the figures read it; short legend labels when every compared run shares experiment and seed. */
     static CnnRunData data(RunItem i, boolean shortLabel) {
         List<EvalPoint> h = List.copyOf(i.history());
-        return new CnnRunData(shortLabel ? i.spec().optimizerLabel() : i.label(), i.spec().optimizer().kind(),
+        return new CnnRunData(shortLabel ? i.spec().optimizerLabel() : i.label(), i.spec().optimizer().kind().id(),
                 i.spec().experiment().label(), i.info(), h);
     }
 }

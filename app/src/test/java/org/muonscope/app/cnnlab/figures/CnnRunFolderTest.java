@@ -21,7 +21,7 @@ import org.muonscope.engine.cnn.CnnResultsWriter;
 import org.muonscope.engine.cnn.CnnSpec;
 import org.muonscope.engine.experiment.RunProvenance;
 import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSpec;
+import org.muonscope.engine.optim.OptimizerSettings;
 
 /** A folder written by the engine's own results writer reads back into the figures' data unchanged. */
 class CnnRunFolderTest {
@@ -68,7 +68,7 @@ class CnnRunFolderTest {
     }
 
     private void writeSpuriousRun() {
-        List<OptimizerSpec> opts = List.of(OptimizerSpec.parse("gd:lr=0.05,beta=0.9"), OptimizerSpec.parse("muon:lr=0.02"));
+        List<OptimizerSettings> opts = List.of(OptimizerSettings.parse("gd:lr=0.05,beta=0.9"), OptimizerSettings.parse("muon:lr=0.02"));
         CnnSpec spec = new CnnSpec("bundled", "paper-cnn", opts, 1, 64, "none", 2.0, Double.NaN, 2, 2, 1, new Init("default", 0), 0, 0);
         CnnOptimizerResult sgd = new CnnOptimizerResult("gd", opts.get(0), "completed", "",
                 List.of(eval("gd", 2, 0.2, 0.1, 0.3, 0.2), eval("gd", 4, 0.25, 0.2, 0.4, 0.15)), 4, 256, 0.4);

@@ -1,4 +1,4 @@
-package org.muonscope.engine.simplicity;
+package org.muonscope.engine.optim;
 
 import java.util.Locale;
 import org.muonscope.engine.SpecException;
