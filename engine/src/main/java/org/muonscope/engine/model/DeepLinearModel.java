@@ -7,7 +7,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.optim.Role;
 import org.muonscope.engine.theory.Moments;
-import org.muonscope.engine.random.SeededRandom;
 
 /**
  * Depth {@code L > 1}: {@code W = W_L ... W_1} with {@code W_1} ({@code h x d}), {@code W_2 .. W_{L-1}}
@@ -28,26 +27,35 @@ public final class DeepLinearModel implements MatrixModel {
     private final DMatrixRMaj[] right;  // right[i] = G W_1^T .. W_i^T (k x cols(w[i])); right[0] = G
     private final DMatrixRMaj end;
 
-    DeepLinearModel(int classes, int dim, int depth, int hidden, double init, SeededRandom rng) {
+    /**
+     * @param factors Modified (they are the parameters). {@code W_1 .. W_L}, {@code L >= 2}, each one's rows the
+     *                next one's columns; {@code W_1} is {@code h x d}, {@code W_L} is {@code k x h}.
+     */
+    DeepLinearModel(List<DMatrixRMaj> factors) {
+        int depth = factors.size();
         if (depth < 2) throw new IllegalArgumentException("depth must be >= 2, got " + depth);
-        if (hidden < 1) throw new IllegalArgumentException("hidden width must be >= 1, got " + hidden);
+        for (int i = 1; i < depth; i++) {
+            if (factors.get(i).numCols != factors.get(i - 1).numRows) {
+                throw new IllegalArgumentException("factor " + (i + 1) + " has " + factors.get(i).numCols
+                        + " columns, factor " + i + " has " + factors.get(i - 1).numRows + " rows");
+            }
+        }
+        int classes = factors.get(depth - 1).numRows;
         this.k = classes;
-        this.d = dim;
+        this.d = factors.get(0).numCols;
         this.depth = depth;
         this.w = new DMatrixRMaj[depth];
         this.left = new DMatrixRMaj[depth];
         this.right = new DMatrixRMaj[depth];
         List<Param> ps = new ArrayList<>(depth);
         for (int i = 0; i < depth; i++) {
-            int rows = i == depth - 1 ? classes : hidden;
-            int cols = i == 0 ? dim : hidden;
-            w[i] = MatrixModel.scaledOrthogonal(rows, cols, init, rng.fork(i));
+            w[i] = factors.get(i);
             ps.add(Param.of("W" + (i + 1), w[i], Role.MATRIX));
-            left[i] = new DMatrixRMaj(classes, rows);
-            right[i] = new DMatrixRMaj(classes, cols);
+            left[i] = new DMatrixRMaj(classes, w[i].numRows);
+            right[i] = new DMatrixRMaj(classes, w[i].numCols);
         }
         this.params = List.copyOf(ps);
-        this.end = new DMatrixRMaj(classes, dim);
+        this.end = new DMatrixRMaj(classes, d);
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.muonscope.engine.optim.Param;
 import org.muonscope.engine.optim.Role;
 import org.muonscope.engine.theory.Moments;
-import org.muonscope.engine.random.SeededRandom;
 
 /**
  * Depth 1: {@code f(x) = W x}, gradient {@code G = W Sxx - Syx}. Plain loops over the backing arrays: at
@@ -16,8 +15,9 @@ public final class LinearModel implements MatrixModel {
     private final Param param;
     private final List<Param> params;
 
-    LinearModel(int classes, int dim, double init, SeededRandom rng) {
-        this.w = MatrixModel.scaledOrthogonal(classes, dim, init, rng);
+    /** @param w Modified (it is the parameter): the initial {@code W}, {@code k x d}. */
+    LinearModel(DMatrixRMaj w) {
+        this.w = w;
         this.param = Param.of("W", w, Role.MATRIX);
         this.params = List.of(param);
     }

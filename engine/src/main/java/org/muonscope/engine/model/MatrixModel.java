@@ -28,9 +28,29 @@ import org.muonscope.engine.random.SeededRandom;
  */
 public interface MatrixModel {
 
+    /**
+     * The theory lab's model: depth 1 gives a {@link LinearModel}, depth {@code L > 1} a {@link DeepLinearModel} with
+     * hidden width {@code hidden}; every factor starts as {@code init} times a random semi-orthogonal matrix from the
+     * seed's {@code init} stream (factor {@code i} from its fork {@code i}). Give every optimizer of a comparison the
+     * same seed, so they start from the same weights.
+     */
     static MatrixModel create(int classes, int dim, int depth, int hidden, double init, long seed) {
-        if (depth == 1) return new LinearModel(classes, dim, init, Seeds.of(seed).stream("init"));
-        return new DeepLinearModel(classes, dim, depth, hidden, init, Seeds.of(seed).stream("init"));
+        SeededRandom rng = Seeds.of(seed).stream("init");
+        if (depth == 1) return new LinearModel(scaledOrthogonal(classes, dim, init, rng));
+        if (hidden < 1) throw new IllegalArgumentException("hidden width must be >= 1, got " + hidden);
+        List<DMatrixRMaj> factors = new java.util.ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            factors.add(scaledOrthogonal(i == depth - 1 ? classes : hidden, i == 0 ? dim : hidden, init, rng.fork(i)));
+        }
+        return new DeepLinearModel(factors);
+    }
+
+    /**
+     * A model from given initial factors {@code W_1 .. W_L} (they become its parameters): one factor gives a
+     * {@link LinearModel}, more a {@link DeepLinearModel}.
+     */
+    static MatrixModel of(List<DMatrixRMaj> factors) {
+        return factors.size() == 1 ? new LinearModel(factors.get(0)) : new DeepLinearModel(factors);
     }
 
     /** The trainable matrices, {@code W} or {@code W1 .. WL} (input side first), all {@code Role.MATRIX}. */

@@ -1,5 +1,9 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.theory.Moments;
+
+import org.muonscope.engine.model.MatrixModel;
+
 import org.muonscope.engine.theory.ClosedForm;
 
 import org.muonscope.engine.random.Seeds;
@@ -61,7 +65,7 @@ public final class DlnExperiment {
      * the mode starts its sigmoid from {@code ||(W_1 r_k + W_2^T q_k) / 2||^2}; for the aligned init this is exactly
      * {@code init^2}. Deeper: early flow is no longer linear; the k-th singular value of {@code W(0)} is used (rough).
      */
-    public static double[] effectiveSigma0(DeepLinearNet net, DlnTask task) {
+    public static double[] effectiveSigma0(MatrixModel net, DlnTask task) {
         int d = task.dim();
         int depth = net.params().size();
         double[] out = new double[d];
@@ -93,8 +97,9 @@ public final class DlnExperiment {
     private static Trace runOne(DlnSpec spec, DlnTask task, int slot, String label, PointListener<Point> listener,
                                 BooleanSupplier cancelled) {
         OptimizerSettings os = spec.optimizers().get(slot);
-        DeepLinearNet net = new DeepLinearNet(task, spec.depth(), spec.hidden(), spec.init(), spec.aligned(),
-                Seeds.of(spec.seed()).random("dln-init"));
+        MatrixModel net = MatrixModel.of(task.initialFactors(spec.depth(), spec.hidden(), spec.init(), spec.aligned(),
+                Seeds.of(spec.seed()).random("dln-init")));
+        Moments moments = task.moments();
         Optimizer opt = Optimizers.create(os, net.params(), spec.schedule(), spec.steps());
         double[] s = task.singularValues();
         double[] sigma0 = effectiveSigma0(net, task);
@@ -113,7 +118,9 @@ public final class DlnExperiment {
         double flowTau = 0;
         String message = null;
         for (long t = 0; ; t++) {
-            double loss = net.gradient();
+            net.gradient(moments);
+            // the task's own loss: the model's assumes one-hot labels (E||y||^2 = 1)
+            double loss = task.loss(net.endToEnd());
             boolean record = t == 0 || t == spec.steps() || t % spec.every() == 0;
             boolean inQuarter = t >= quarterStart && spec.steps() >= 4;
             if (!Double.isFinite(loss)) {

@@ -1,9 +1,12 @@
 package org.muonscope.engine.simplicity;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.muonscope.engine.theory.Moments;
 
 /**
  * Deep linear regression of THEORY.md section 3: {@code x ~ N(0, I_D)}, {@code y = A x + noise} with
@@ -85,6 +88,51 @@ public final class DlnTask {
             sq += d * d;
         }
         return 0.5 * sq + 0.5 * noise * noise * dim;
+    }
+
+    /** The exact population moments {@code Sxx = I}, {@code Syx = A} (fresh copies, owned by the caller). */
+    public Moments moments() {
+        return new Moments(CommonOps_DDRM.identity(dim), a.copy());
+    }
+
+    /**
+     * The initial factors {@code W_1 .. W_L} of a deep linear model for this task: {@code W_1} is {@code h x D}, the
+     * middle ones {@code h x h}, {@code W_L} is {@code D x h} (depth 1: one {@code D x D} factor). Two inits:
+     * {@code random}, Gaussian entries of standard deviation {@code init} (the paper's); {@code aligned}, the balanced
+     * init of the closed forms, every factor with singular values {@code init} along the task's singular vectors
+     * ({@code W_1 = init [I; 0] R^T}, middle {@code init I}, {@code W_L = init Q [I 0]}), so {@code W(0) = init^L Q R^T}
+     * and each mode follows its scalar dynamics exactly.
+     */
+    public List<DMatrixRMaj> initialFactors(int depth, int hidden, double init, boolean aligned, Random rng) {
+        if (depth < 1) throw new IllegalArgumentException("depth must be >= 1");
+        int h = depth == 1 ? dim : hidden;
+        if (aligned && h < dim) throw new IllegalArgumentException("aligned init needs hidden >= dim");
+        List<DMatrixRMaj> out = new ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            int rows = i == depth - 1 ? dim : h;
+            int cols = i == 0 ? dim : h;
+            out.add(aligned ? alignedFactor(i, depth, rows, cols, init) : Spectra.gaussian(rows, cols, init, rng));
+        }
+        return out;
+    }
+
+    private DMatrixRMaj alignedFactor(int i, int depth, int rows, int cols, double init) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        if (depth == 1) {
+            CommonOps_DDRM.multTransB(q, r, m);
+            CommonOps_DDRM.scale(init, m);
+            return m;
+        }
+        if (i == 0) {
+            // init [I_d; 0] R^T: row k is init r_k^T
+            for (int k = 0; k < dim; k++) for (int c = 0; c < cols; c++) m.set(k, c, init * r.get(c, k));
+        } else if (i == depth - 1) {
+            // init Q [I_d 0]: column k is init q_k
+            for (int k = 0; k < dim; k++) for (int rr = 0; rr < rows; rr++) m.set(rr, k, init * q.get(rr, k));
+        } else {
+            for (int k = 0; k < Math.min(rows, cols); k++) m.set(k, k, init);
+        }
+        return m;
     }
 
     /** The gradient of the loss in the end-to-end matrix, {@code G = W Sxx - Syx = W - A}. */

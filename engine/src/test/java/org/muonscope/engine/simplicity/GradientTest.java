@@ -1,5 +1,9 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.theory.Moments;
+
+import org.muonscope.engine.model.MatrixModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -42,8 +46,9 @@ class GradientTest {
     void deepLinearGradientMatchesFiniteDifferences(int depth) {
         Random rng = new Random(11);
         DlnTask task = DlnTask.create(3, new double[] {2, 1, 0.5}, 0.3, rng);
-        DeepLinearNet net = new DeepLinearNet(task, depth, 4, 0.7, false, rng);
-        checkAll(net.params(), net::gradient, () -> task.loss(net.endToEnd()));
+        MatrixModel net = MatrixModel.of(task.initialFactors(depth, 4, 0.7, false, rng));
+        Moments moments = task.moments();
+        checkAll(net.params(), () -> net.gradient(moments), () -> task.loss(net.endToEnd()));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.muonscope.engine.simplicity;
 
+import org.muonscope.engine.theory.Moments;
+
+import org.muonscope.engine.model.MatrixModel;
+
 import org.muonscope.engine.optim.Optimizer;
 
 import org.muonscope.engine.optim.MuonSettings;
@@ -83,8 +87,9 @@ class OscillationAndScheduleTest {
         // the scheduled lr: m = beta m + (1-beta) G, u = (1-beta) G + beta m, p -= lr_t sqrt(max(1, r/c)) NS5(u).
         Random rng = new Random(4);
         DlnTask task = DlnTask.create(3, new double[] {2, 1, 0.5}, 0, rng);
-        DeepLinearNet a = new DeepLinearNet(task, 2, 5, 0.1, false, new Random(8));
-        DeepLinearNet b = new DeepLinearNet(task, 2, 5, 0.1, false, new Random(8));
+        MatrixModel a = MatrixModel.of(task.initialFactors(2, 5, 0.1, false, new Random(8)));
+        MatrixModel b = MatrixModel.of(task.initialFactors(2, 5, 0.1, false, new Random(8)));
+        Moments moments = task.moments();
         MuonSettings muon = (MuonSettings) OptimizerSettings.parse("muon:lr=0.03");
         double beta = muon.beta();
         int total = 6;
@@ -92,10 +97,10 @@ class OscillationAndScheduleTest {
         Optimizer scheduled = Optimizers.create(muon, a.params(), cosine, total);
         DMatrixRMaj[] m = new DMatrixRMaj[b.params().size()];
         for (int t = 0; t < total; t++) {
-            a.gradient();
+            a.gradient(moments);
             scheduled.step(a.params());
             double lr = 0.03 * cosine.factor(t, total);
-            b.gradient();
+            b.gradient(moments);
             for (int i = 0; i < m.length; i++) {
                 Param p = b.params().get(i);
                 DMatrixRMaj g = p.grad();
