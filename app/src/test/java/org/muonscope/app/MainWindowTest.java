@@ -13,7 +13,8 @@ import org.muonscope.app.common.Scheduler;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.plots.RunData;
 import org.muonscope.app.theorylab.TheoryLabView;
-import org.muonscope.engine.experiment.OptimizerResult;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Status;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,9 +46,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> finished(lab, 3));
         RunData first = lab.viewModel().dataProperty().get();
         assertEquals(4, first.slots().size());
-        for (RunData.Slot s : first.slots()) assertEquals(OptimizerResult.Status.COMPLETED, s.result().status());
+        for (RunData.Slot s : first.slots()) assertEquals(Status.COMPLETED, s.result().status());
         // SpecGD from W = 0 saturates the minority class (prior 0.1) first: THEORY.md, t90 = 143 at eta = 1e-3
-        long[] t90 = first.slot(2).result().t90();
+        double[] t90 = first.slot(2).result().summary().vector(org.muonscope.engine.experiments.theory.TheoryFields.T90_MEASURED);
         assertTrue(t90[2] < t90[1] && t90[1] < t90[0], java.util.Arrays.toString(t90));
 
         robot.interact(() -> lab.viewModel().classesProperty().set(5));

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.experiment.RunProvenance;
+import org.muonscope.engine.io.RunProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,11 +1,13 @@
 package org.muonscope.app.cli;
 
 import java.util.List;
-import org.muonscope.engine.cnn.CnnData;
-import org.muonscope.engine.cnn.CnnOptimizerResult;
-import org.muonscope.engine.cnn.CnnRun;
-import org.muonscope.engine.cnn.CnnSpec;
 import org.muonscope.engine.data.DataSources;
+import org.muonscope.engine.experiments.Experiments;
+import org.muonscope.engine.experiments.cnn.CnnData;
+import org.muonscope.engine.experiments.cnn.CnnFields;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.RunContext;
+import org.muonscope.engine.spec.CnnSpec;
 import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.model.cnn.Init;
 import org.muonscope.engine.optim.OptimizerSettings;
@@ -62,9 +64,9 @@ final class CnnBenchCases {
             // the test set is cut to 1,000 images: evaluation time is not in the figure, only in the wall clock
             CnnSpec s = new CnnSpec("auto", "paper-cnn", List.of(OptimizerSettings.parse(optimizer)), 1, 128, "none", 0,
                     Double.NaN, 0, 2, 0, new Init("default", 0), 0, 1000);
-            CnnOptimizerResult r = new CnnRun(s, CnnData.prepare(s, data()), null, null, "muonscope bench").run()
-                    .optimizers().get(0);
-            return r.imagesPerSecond();
+            OptimizerResult r = Experiments.cnn().run(s, CnnData.prepare(s, data()), null, null,
+                    RunContext.of("muonscope bench")).optimizers().get(0);
+            return r.summary().scalar(CnnFields.IMAGES_PER_SECOND);
         }
     }
 }

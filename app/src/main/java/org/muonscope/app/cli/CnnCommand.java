@@ -2,77 +2,66 @@ package org.muonscope.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.cnn.CnnData;
-import org.muonscope.engine.cnn.CnnEval;
-import org.muonscope.engine.cnn.CnnListener;
-import org.muonscope.engine.cnn.CnnOptimizerResult;
-import org.muonscope.engine.cnn.CnnProgress;
-import org.muonscope.engine.cnn.CnnResult;
-import org.muonscope.engine.cnn.CnnResultsWriter;
-import org.muonscope.engine.cnn.CnnRun;
-import org.muonscope.engine.cnn.CnnSpec;
 import org.muonscope.engine.data.DataException;
 import org.muonscope.engine.data.TrainTest;
-import org.muonscope.engine.model.cnn.Init;
-import org.muonscope.engine.optim.OptimizerSettings;
+import org.muonscope.engine.experiments.Experiments;
+import org.muonscope.engine.experiments.cnn.CnnData;
+import org.muonscope.engine.experiments.cnn.CnnFields;
+import org.muonscope.engine.run.CancelToken;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Progress;
+import org.muonscope.engine.run.Record;
+import org.muonscope.engine.run.RunContext;
+import org.muonscope.engine.run.RunListener;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.run.Values;
+import org.muonscope.engine.spec.CnnSpec;
+import org.muonscope.engine.spec.ExperimentKind;
+import org.muonscope.engine.spec.Spec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code muonscope cnn}: trains the paper CNN (or an MLP) on real images with each given optimizer and writes
- * metrics.csv, class_accuracy.csv, spec.json and provenance.json to {@code --out}; prints images/s per optimizer.
+ * {@code muonscope cnn}: trains the paper CNN (or an MLP) on real images with each given optimizer and writes the
+ * metrics, class accuracies, confusion matrices and class counts to {@code --out}; prints images/s per optimizer.
+ * A rerun with the same spec resumes from the per-epoch checkpoints.
  */
-@Command(name = "cnn", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "cnn", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SpecDefaults.class,
         description = "Train a CNN on Fashion-MNIST (or IDX / CIFAR-10 data) with each optimizer, from the same "
                 + "initial weights on the same batches.")
-public final class CnnCommand implements Callable<Integer> {
-    /** The paper's comparison (SGD with momentum, Adam, Muon) with the issue's settings. */
-    static final List<String> DEFAULT_OPTIMIZERS = List.of("gd:lr=0.05,beta=0.9", "adam:lr=0.001", "muon:lr=0.02");
-
-    @Spec
-    CommandSpec commandSpec;
-
-    @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR", defaultValue = "auto",
-            description = "data (default auto: /usr/share/datasets/fashion-mnist if installed, else the bundled subset)")
+public final class CnnCommand extends RunCommand {
+    @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR", descriptionKey = "data",
+            description = "data (default ${DEFAULT-VALUE}: /usr/share/datasets/fashion-mnist if installed, else the bundled subset)")
     String data;
-    @Option(names = "--model", paramLabel = "paper-cnn|mlp", defaultValue = "paper-cnn", description = "network (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "paper-cnn|mlp", descriptionKey = "model", description = "network (default ${DEFAULT-VALUE})")
     String model;
-    @Option(names = "--optimizer", paramLabel = "NAME[:key=val,...]",
-            description = "repeatable; sgd is gd with momentum (sgd:lr=0.05,beta=0.9). Default: the paper's three, "
-                    + "gd:lr=0.05,beta=0.9 adam:lr=0.001 muon:lr=0.02")
-    List<String> optimizers = new ArrayList<>();
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "1", description = "epochs (default ${DEFAULT-VALUE})")
-    int epochs;
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
-    int batch;
-    @Option(names = "--imbalance", paramLabel = "none|step:R|longtail:R", defaultValue = "none", description = "training-set imbalance")
+    @Option(names = "--epochs", paramLabel = "E", descriptionKey = "epochs", description = "epochs (default ${DEFAULT-VALUE})")
+    Integer epochs;
+    @Option(names = "--batch", paramLabel = "B", descriptionKey = "batch", description = "batch size (default ${DEFAULT-VALUE})")
+    Integer batch;
+    @Option(names = "--imbalance", paramLabel = "none|step:R|longtail:R", descriptionKey = "imbalance",
+            description = "training-set imbalance (default ${DEFAULT-VALUE})")
     String imbalance;
-    @Option(names = "--spurious-pixel", paramLabel = "I", defaultValue = "0", description = "class-specific pixel of intensity I in every training image (0: off)")
-    double spuriousPixel;
-    @Option(names = "--colored", paramLabel = "FRACTION", description = "colored digits: fraction of training images whose color agrees with the coarse label")
+    @Option(names = "--spurious-pixel", paramLabel = "I", descriptionKey = "spuriousPixel",
+            description = "class-specific pixel of intensity I in every training image (0: off)")
+    Double spuriousPixel;
+    @Option(names = "--colored", paramLabel = "FRACTION", descriptionKey = "colored",
+            description = "colored digits: fraction of training images whose color agrees with the coarse label")
     Double colored;
-    @Option(names = "--eval-every", paramLabel = "S", defaultValue = "0", description = "evaluate every S steps (always at each epoch's end)")
-    int evalEvery;
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "2", description = "compute threads (default ${DEFAULT-VALUE})")
-    int threads;
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of init, shuffles and transforms")
-    long seed;
-    @Option(names = "--init", paramLabel = "default|kaiming|gaussian:STD", defaultValue = "default",
-            description = "weight init; default is PyTorch's (uniform +-1/sqrt(fan_in)); the paper uses gaussian:0.01")
+    @Option(names = "--eval-every", paramLabel = "S", descriptionKey = "evalEvery",
+            description = "evaluate every S steps (always at each epoch's end; default ${DEFAULT-VALUE})")
+    Integer evalEvery;
+    @Option(names = "--threads", paramLabel = "T", descriptionKey = "threads", description = "compute threads (default ${DEFAULT-VALUE})")
+    Integer threads;
+    @Option(names = "--init", paramLabel = "default|kaiming|gaussian:STD", descriptionKey = "init",
+            description = "weight init (default ${DEFAULT-VALUE}: PyTorch's, uniform +-1/sqrt(fan_in)); the paper uses gaussian:0.01")
     String init;
-    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "use the first N training images (0: all)")
-    int trainLimit;
-    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", description = "use the first N test images (0: all)")
-    int testLimit;
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "results folder")
-    Path out;
+    @Option(names = "--train-limit", paramLabel = "N", descriptionKey = "trainLimit", description = "use the first N training images (0: all)")
+    Integer trainLimit;
+    @Option(names = "--test-limit", paramLabel = "N", descriptionKey = "testLimit", description = "use the first N test images (0: all)")
+    Integer testLimit;
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folder; a rerun resumes from it (default OUT/checkpoints)")
     Path checkpoint;
     @Option(names = "--no-checkpoint", description = "do not save checkpoints")
@@ -81,99 +70,66 @@ public final class CnnCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() {
-        PrintWriter err = commandSpec.commandLine().getErr();
-        PrintWriter stdout = commandSpec.commandLine().getOut();
-        CnnSpec spec = spec();
-        TrainTest data;
+    ExperimentKind kind() {
+        return ExperimentKind.CNN;
+    }
+
+    @Override
+    RunContext context() {
+        RunContext c = super.context();
+        return noCheckpoint ? c : c.withCheckpoints(checkpoint != null ? checkpoint : run.out.resolve("checkpoints"));
+    }
+
+    @Override
+    RunResult execute(Spec spec, RunListener listener, CancelToken cancel, RunContext context) {
+        CnnSpec s = (CnnSpec) spec;
+        TrainTest d;
         try {
-            data = CnnData.load(spec);
+            d = CnnData.load(s);
         } catch (DataException e) {
             throw new SpecException("data", e.getMessage());
         }
         if (!quiet) {
-            err.printf(Locale.ROOT, "cnn: %s, %d train / %d test images %s, %d classes%n", data.source(),
-                    data.train().size(), data.test().size(), data.train().shape(), data.train().classes());
+            commandSpec.commandLine().getErr().printf(Locale.ROOT, "cnn: %s, %d train / %d test images %s, %d classes%n",
+                    d.source(), d.train().size(), d.test().size(), d.train().shape(), d.train().classes());
         }
-        Path ckpt = noCheckpoint ? null : checkpoint != null ? checkpoint : out.resolve("checkpoints");
-        CnnRun run = new CnnRun(spec, data, quiet ? CnnListener.NONE : printer(err), ckpt, "muonscope cnn");
-        // Ctrl-C: cancel at the next step and give the main thread time to write what was measured
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            try {
-                written.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        CnnResult result;
-        try {
-            result = run.run();
-            CnnResultsWriter.write(result, out);
-            writeClassCounts(out, data.train().classCounts());
-        } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down: the hook cancelled the run and waits for the files
-            }
-        }
-        for (CnnOptimizerResult o : result.optimizers()) {
-            CnnEval last = o.last();
-            stdout.printf(Locale.ROOT, "%-28s %8.0f images/s  test accuracy %s  %s%s%n", o.label(), o.imagesPerSecond(),
-                    last == null ? "-" : String.format(Locale.ROOT, "%.4f", last.testAccuracy()), o.status(),
-                    o.message().isEmpty() ? "" : " (" + o.message() + ")");
-        }
-        stdout.println("results in " + out);
-        return result.cancelled() ? 1 : 0;
+        return Experiments.cnn().run(s, d, listener, cancel, context);
     }
 
-    CnnSpec spec() {
-        List<String> texts = optimizers.isEmpty() ? DEFAULT_OPTIMIZERS : optimizers;
-        List<OptimizerSettings> opts = new ArrayList<>();
-        for (String t : texts) opts.add(parseOptimizer(t));
-        return new CnnSpec(data, model, opts, epochs, batch, imbalance, spuriousPixel,
-                colored == null ? Double.NaN : colored, evalEvery, threads, seed, Init.parse(init), trainLimit, testLimit);
-    }
-
-    /** OptimizerSettings syntax, with {@code sgd} accepted for gd (PyTorch's name for heavy-ball SGD). */
-    static OptimizerSettings parseOptimizer(String text) {
-        String t = text.trim();
-        if (t.toLowerCase(Locale.ROOT).startsWith("sgd")) t = "gd" + t.substring(3);
-        return OptimizerSettings.parse(t);
-    }
-
-    private static CnnListener printer(PrintWriter err) {
-        return new CnnListener() {
+    @Override
+    RunListener progress(PrintWriter err) {
+        if (quiet) return RunListener.NONE;
+        return new RunListener() {
             @Override
-            public void onProgress(CnnProgress p) {
-                err.printf(Locale.ROOT, "[%s] epoch %d step %d/%d  %.0f images/s  loss %.4f  ETA %.0f s%n",
-                        p.optimizer(), p.epoch() + 1, p.step(), p.totalSteps(), p.imagesPerSecond(), p.trainLoss(),
-                        p.etaSeconds());
+            public void onProgress(Progress p) {
+                Values v = p.values();
+                err.printf(Locale.ROOT, "[%s] epoch %.0f step %d/%d  %.0f images/s  loss %.4f  ETA %.0f s%n", p.optimizer(),
+                        v.scalar(CnnFields.EPOCH) + 1, p.step(), p.totalSteps(), v.scalar(CnnFields.IMAGES_PER_SECOND),
+                        v.scalar(CnnFields.TRAIN_LOSS), v.scalar(CnnFields.ETA_SECONDS));
             }
 
             @Override
-            public void onEval(CnnEval e) {
+            public void onRecord(Record r) {
+                Values e = r.values();
                 err.printf(Locale.ROOT, "[%s] step %d  test accuracy %.4f  balanced %.4f  worst class %.4f%s%s%n",
-                        e.optimizer(), e.step(), e.testAccuracy(), e.balancedAccuracy(), e.worstClassAccuracy(),
-                        Double.isNaN(e.spuriousAccuracy()) ? "" : String.format(Locale.ROOT, "  clean %.4f spurious %.4f",
-                                e.cleanAccuracy(), e.spuriousAccuracy()),
-                        Double.isNaN(e.worstGroupAccuracy()) ? "" : String.format(Locale.ROOT, "  worst group %.4f",
-                                e.worstGroupAccuracy()));
+                        r.optimizer(), r.step(), e.scalar(CnnFields.TEST_ACCURACY), e.scalar(CnnFields.BALANCED_ACCURACY),
+                        e.scalar(CnnFields.WORST_CLASS_ACCURACY),
+                        e.has(CnnFields.SPURIOUS_ACCURACY) ? String.format(Locale.ROOT, "  clean %.4f spurious %.4f",
+                                e.scalar(CnnFields.CLEAN_ACCURACY), e.scalar(CnnFields.SPURIOUS_ACCURACY)) : "",
+                        e.has(CnnFields.WORST_GROUP_ACCURACY) ? String.format(Locale.ROOT, "  worst group %.4f",
+                                e.scalar(CnnFields.WORST_GROUP_ACCURACY)) : "");
             }
         };
     }
 
-    /**
-     * {@code classes.csv} ({@code class,train_images}): the training images per class after the transform, so that
-     * {@code muonscope plot} can mark the minority classes of an imbalanced run from the folder alone.
-     */
-    private static void writeClassCounts(Path out, int[] counts) {
-        StringBuilder sb = new StringBuilder("class,train_images\n");
-        for (int c = 0; c < counts.length; c++) sb.append(c).append(',').append(counts[c]).append('\n');
-        org.muonscope.engine.experiment.AtomicFiles.write(out.resolve("classes.csv"), sb.toString());
+    @Override
+    void printSummary(RunResult result, PrintWriter out) {
+        for (OptimizerResult o : result.optimizers()) {
+            Record last = o.last();
+            out.printf(Locale.ROOT, "%-28s %8.0f images/s  test accuracy %s  %s%s%n", o.settings().toText(),
+                    o.summary().scalar(CnnFields.IMAGES_PER_SECOND),
+                    last == null ? "-" : String.format(Locale.ROOT, "%.4f", last.values().scalar(CnnFields.TEST_ACCURACY)),
+                    o.status().name().toLowerCase(Locale.ROOT), o.message() == null ? "" : " (" + o.message() + ")");
+        }
     }
 }

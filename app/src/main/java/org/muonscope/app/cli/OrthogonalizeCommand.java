@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.experiment.AtomicFiles;
-import org.muonscope.engine.experiment.IoErrors;
-import org.muonscope.engine.experiment.ResultsIO;
+import org.muonscope.engine.io.AtomicFiles;
+import org.muonscope.engine.io.IoErrors;
+import org.muonscope.engine.io.MatrixText;
 import org.muonscope.engine.linalg.NewtonSchulz;
 import org.muonscope.engine.linalg.Polar;
 import picocli.CommandLine.Command;
@@ -61,7 +61,7 @@ public final class OrthogonalizeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new SpecException("in", "cannot read " + in + ": " + IoErrors.describe(e));
         }
-        double[][] g = ResultsIO.parseMatrix(text, "in");
+        double[][] g = MatrixText.parse(text, "in", false);
         DMatrixRMaj m = new DMatrixRMaj(g);
         DMatrixRMaj o = new DMatrixRMaj(m.numRows, m.numCols);
         if (steps == 0) {
@@ -71,7 +71,7 @@ public final class OrthogonalizeCommand implements Callable<Integer> {
         }
         double[][] rows = new double[o.numRows][o.numCols];
         for (int i = 0; i < o.numRows; i++) for (int j = 0; j < o.numCols; j++) rows[i][j] = o.get(i, j);
-        AtomicFiles.write(out, ResultsIO.matrixCsv(rows));
+        AtomicFiles.write(out, MatrixText.format(rows));
         return MuonscopeCommand.EXIT_OK;
     }
 }

@@ -16,8 +16,9 @@ import org.muonscope.app.plots.Palette;
 import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.app.plots.RunData;
 import org.muonscope.engine.SpecException;
-import org.muonscope.engine.experiment.ResultsIO;
-import org.muonscope.engine.experiment.RunResult;
+import org.muonscope.engine.experiments.Experiments;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.spec.ExperimentKind;
 import org.muonscope.engine.optim.OptimizerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +86,10 @@ public final class PlotCommand implements Callable<Integer> {
             CnnPlot.write(run, name, fmt, width, height, out);
             return 0;
         }
-        RunResult result = ResultsIO.read(run);
+        if (!Experiments.holds(run, ExperimentKind.THEORY)) {
+            throw new SpecException("run", run + " is not a theory or CNN results folder");
+        }
+        RunResult result = Experiments.read(run);
         RunData data = RunData.of(result);
         List<Color> colors = new ArrayList<>();
         for (OptimizerSettings o : result.spec().optimizers()) colors.add(Palette.forKind(o.kind()));

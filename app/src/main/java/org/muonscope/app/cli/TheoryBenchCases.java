@@ -5,13 +5,16 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.OptimizerResult;
-import org.muonscope.engine.experiment.RunListener;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.Runner;
-import org.muonscope.engine.experiment.Snapshot;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.experiments.Experiments;
 import org.muonscope.engine.optim.OptimizerSettings;
+import org.muonscope.engine.run.CancelToken;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Record;
+import org.muonscope.engine.run.RunContext;
+import org.muonscope.engine.run.RunListener;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.run.Status;
+import org.muonscope.engine.spec.TheorySpec;
 
 /**
  * The engine figures of issue 2, all in population mode: the linear model at {@code k = d = 10}, the deep model
@@ -52,8 +55,8 @@ final class TheoryBenchCases {
     }
 
     static TheorySpec spec(double[] priors, int dim, int depth, double init, int steps, int every, String... optimizers) {
-        return TheorySpec.validated(priors.clone(), 3.0, 1.0, dim, depth, dim, init, false, 0.0, DataMode.POPULATION, steps,
-                every, 1L, List.of(optimizers).stream().map(OptimizerSettings::parse).toList()).spec();
+        return new TheorySpec(priors.clone(), 3.0, 1.0, dim, depth, dim, init, false, 0.0, DataMode.POPULATION, steps,
+                every, 1L, List.of(optimizers).stream().map(OptimizerSettings::parse).toList());
     }
 
     static BenchCase throughput(String name, String description, TheorySpec spec, double target) {
@@ -89,12 +92,12 @@ final class TheoryBenchCases {
         public double measure(boolean cpuClock) {
             AtomicLong start = new AtomicLong();
             AtomicLong end = new AtomicLong();
-            // runHere calls the listener on this thread, so the thread's CPU clock covers exactly the loop.
+            // without an executor the run calls the listener on this thread, so the thread's CPU clock covers exactly the loop.
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             boolean cpu = cpuClock && mx.isCurrentThreadCpuTimeSupported();
             RunListener timer = new RunListener() {
                 @Override
-                public void onSnapshot(Snapshot s) {
+                public void onRecord(Record s) {
                     if (s.step() == 0) start.set(cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime());
                 }
 
@@ -103,9 +106,9 @@ final class TheoryBenchCases {
                     end.set(cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime());
                 }
             };
-            RunResult r = Runner.runHere(spec, timer, "bench " + name);
+            RunResult r = Experiments.run(spec, timer, CancelToken.none(), RunContext.of("bench " + name));
             OptimizerResult o = r.optimizers().get(0);
-            if (o.status() != OptimizerResult.Status.COMPLETED) throw new IllegalStateException(name + ": " + o.message());
+            if (o.status() != Status.COMPLETED) throw new IllegalStateException(name + ": " + o.message());
             return spec.steps() / ((end.get() - start.get()) * 1e-9);
         }
     }
@@ -144,10 +147,10 @@ final class TheoryBenchCases {
         @Override
         public double measure() {
             long t0 = System.nanoTime();
-            RunResult r = Runner.start(spec, null, "bench lab-default").await();
+            RunResult r = Experiments.run(spec, null, null, RunContext.of("bench lab-default").withExecutor(RunContext.pool()));
             long t1 = System.nanoTime();
             for (OptimizerResult o : r.optimizers()) {
-                if (o.status() != OptimizerResult.Status.COMPLETED) throw new IllegalStateException(o.optimizer() + ": " + o.message());
+                if (o.status() != Status.COMPLETED) throw new IllegalStateException(o.label() + ": " + o.message());
             }
             return (t1 - t0) * 1e-6;
         }

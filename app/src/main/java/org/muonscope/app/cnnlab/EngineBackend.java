@@ -13,23 +13,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.muonscope.engine.cnn.CnnData;
-import org.muonscope.engine.cnn.CnnEval;
-import org.muonscope.engine.cnn.CnnListener;
-import org.muonscope.engine.cnn.CnnOptimizerResult;
-import org.muonscope.engine.cnn.CnnProgress;
-import org.muonscope.engine.cnn.CnnResult;
-import org.muonscope.engine.cnn.CnnResultsWriter;
-import org.muonscope.engine.cnn.CnnRun;
-import org.muonscope.engine.cnn.CnnSpec;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.Dataset;
 import org.muonscope.engine.data.SpuriousPixel;
 import org.muonscope.engine.data.TrainTest;
+import org.muonscope.engine.experiments.Experiments;
+import org.muonscope.engine.experiments.cnn.CnnData;
+import org.muonscope.engine.experiments.cnn.CnnFields;
 import org.muonscope.engine.model.cnn.Init;
+import org.muonscope.engine.random.Seeds;
+import org.muonscope.engine.run.CancelToken;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Record;
+import org.muonscope.engine.run.RunContext;
+import org.muonscope.engine.run.RunListener;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.run.Values;
+import org.muonscope.engine.spec.CnnSpec;
 
 /**
- * The real {@link TrainingBackend}: one engine {@link CnnRun} per queued training, on its own thread, with its
+ * The real {@link TrainingBackend}: one engine CNN run per queued training, on its own thread, with its
  * epoch checkpoints in {@code RUN/checkpoints} and, when it ends, the same files {@code muonscope cnn} writes
  * ({@code metrics.csv}, {@code class_accuracy.csv}, {@code spec.json}, ...) in the run folder.
  */
@@ -38,8 +41,6 @@ public final class EngineBackend implements TrainingBackend {
             "Shirt", "Sneaker", "Bag", "Ankle boot");
     private static final List<String> CIFAR = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
             "horse", "ship", "truck");
-    /** {@link CnnData#prepare} seeds the spurious pixel's positions with the run's seed plus this. */
-    private static final long SPURIOUS_SEED_OFFSET = 303;
     private final AtomicInteger threadIds = new AtomicInteger();
     // The raw (untransformed) data of the last few sources, so queued runs on the same data load it once.
     private final Map<String, TrainTest> raw = new LinkedHashMap<>(4, 0.75f, true) {
@@ -92,8 +93,7 @@ public final class EngineBackend implements TrainingBackend {
         private final Path dir;
         private final boolean resume;
         private final TrainingObserver observer;
-        private volatile CnnRun run;
-        private volatile boolean cancelled;
+        private final CancelToken cancel = new CancelToken();
 
         Job(LabRunSpec spec, Path dir, boolean resume, TrainingObserver observer) {
             this.spec = spec;
@@ -104,9 +104,7 @@ public final class EngineBackend implements TrainingBackend {
 
         @Override
         public void cancel() {
-            cancelled = true;
-            CnnRun r = run;
-            if (r != null) r.cancel();
+            cancel.cancel();
         }
 
         @Override
@@ -121,20 +119,15 @@ public final class EngineBackend implements TrainingBackend {
                 long perEpoch = (train.size() + cs.batch() - 1) / cs.batch();
                 observer.onStarted(new RunInfo(classNames(data), train.classCounts(),
                         data.test().groupNames() == null ? List.of() : data.test().groupNames(), perEpoch * cs.epochs()));
-                CnnRun r = new CnnRun(cs, data, new Listener(observer, perEpoch * cs.epochs()), ckpt, spec.toCommandLine());
-                run = r;
-                if (cancelled) r.cancel();
-                CnnResult result = r.run();
-                CnnResultsWriter.write(result, dir);
-                if (result.optimizers().isEmpty()) {
-                    observer.onEnded(Outcome.CANCELLED, null);
-                    return;
-                }
-                CnnOptimizerResult o = result.optimizers().get(0);
+                RunResult result = Experiments.cnn().run(cs, data, new Listener(observer), cancel,
+                        RunContext.of(spec.toCommandLine()).withCheckpoints(ckpt));
+                Experiments.write(result, dir);
+                OptimizerResult o = result.optimizers().get(0);
                 switch (o.status()) {
-                    case "completed" -> observer.onEnded(Outcome.COMPLETED, null);
-                    case "cancelled" -> observer.onEnded(Outcome.CANCELLED, null);
-                    default -> observer.onEnded(Outcome.FAILED, o.status() + (o.message().isEmpty() ? "" : ": " + o.message()));
+                    case COMPLETED -> observer.onEnded(Outcome.COMPLETED, null);
+                    case CANCELLED -> observer.onEnded(Outcome.CANCELLED, null);
+                    default -> observer.onEnded(Outcome.FAILED, o.status().name().toLowerCase(Locale.ROOT)
+                            + (o.message() == null ? "" : ": " + o.message()));
                 }
             } catch (RuntimeException | IOException | Error e) {
                 observer.onEnded(Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
@@ -143,18 +136,17 @@ public final class EngineBackend implements TrainingBackend {
     }
 
     /** Engine events to lab events; the engine counts steps across epochs, as the lab does. */
-    private record Listener(TrainingObserver observer, long total) implements CnnListener {
+    private record Listener(TrainingObserver observer) implements RunListener {
         @Override
-        public void onProgress(CnnProgress p) {
-            observer.onProgress(new Progress(p.step(), p.totalSteps(), p.epoch(), p.fraction(), p.imagesPerSecond(),
-                    p.etaSeconds(), p.trainLoss()));
+        public void onProgress(org.muonscope.engine.run.Progress p) {
+            Values v = p.values();
+            observer.onProgress(new Progress(p.step(), p.totalSteps(), (int) v.scalar(CnnFields.EPOCH), p.fraction(),
+                    v.scalar(CnnFields.IMAGES_PER_SECOND), v.scalar(CnnFields.ETA_SECONDS), v.scalar(CnnFields.TRAIN_LOSS)));
         }
 
         @Override
-        public void onEval(CnnEval e) {
-            observer.onEvaluation(new EvalPoint(e.step(), e.epoch(), e.images(), e.seconds(), e.trainLoss(), e.testAccuracy(),
-                    e.balancedAccuracy(), e.worstClassAccuracy(), e.classAccuracy(), e.cleanAccuracy(), e.spuriousAccuracy(),
-                    e.groupAccuracy() == null ? new double[0] : e.groupAccuracy(), e.worstGroupAccuracy(), e.confusion()));
+        public void onRecord(Record r) {
+            observer.onEvaluation(EvalPoint.of(r));
         }
     }
 
@@ -170,7 +162,8 @@ public final class EngineBackend implements TrainingBackend {
         CnnSpec cs = toEngine(s);
         TrainTest t = load(cs);
         Dataset train = t.train();
-        SpuriousPixel pixel = cs.spuriousPixel() > 0 ? SpuriousPixel.forData(train, cs.spuriousPixel(), seed + SPURIOUS_SEED_OFFSET) : null;
+        SpuriousPixel pixel = cs.spuriousPixel() > 0
+                ? SpuriousPixel.forData(train, cs.spuriousPixel(), Seeds.of(seed).cnnTransform("pixel")) : null;
         int size = train.shape().size(), w = train.shape().w();
         int[] taken = new int[train.classes()];
         boolean[] showedDisagreeing = new boolean[train.classes()];

@@ -1,5 +1,9 @@
 package org.muonscope.app.cnnlab;
 
+import org.muonscope.engine.experiments.cnn.CnnFields;
+import org.muonscope.engine.run.Record;
+import org.muonscope.engine.run.Values;
+
 /**
  * One test-set evaluation of a running training, as the lab draws it. Arrays must not be modified. Values that do
  * not apply to the run's experiment are {@code NaN} (clean / spurious accuracy) or empty arrays (groups).
@@ -18,6 +22,26 @@ public record EvalPoint(long step, int epoch, long images, double seconds, doubl
                         double balancedAccuracy, double worstClassAccuracy, double[] classAccuracy,
                         double cleanAccuracy, double spuriousAccuracy, double[] groupAccuracy,
                         double worstGroupAccuracy, int[][] confusion) {
+
+    /** The lab's view of one engine record of a CNN run. */
+    public static EvalPoint of(Record r) {
+        Values v = r.values();
+        double[] groups = v.vector(CnnFields.GROUP_ACCURACY);
+        double[][] m = v.matrix(CnnFields.CONFUSION);
+        int[][] confusion = null;
+        if (m != null) {
+            confusion = new int[m.length][];
+            for (int i = 0; i < m.length; i++) {
+                confusion[i] = new int[m[i].length];
+                for (int j = 0; j < m[i].length; j++) confusion[i][j] = (int) m[i][j];
+            }
+        }
+        return new EvalPoint(r.step(), (int) v.scalar(CnnFields.EPOCH), (long) v.scalar(CnnFields.IMAGES),
+                v.scalar(CnnFields.SECONDS), v.scalar(CnnFields.TRAIN_LOSS), v.scalar(CnnFields.TEST_ACCURACY),
+                v.scalar(CnnFields.BALANCED_ACCURACY), v.scalar(CnnFields.WORST_CLASS_ACCURACY),
+                v.vector(CnnFields.CLASS_ACCURACY), v.scalar(CnnFields.CLEAN_ACCURACY), v.scalar(CnnFields.SPURIOUS_ACCURACY),
+                groups == null ? new double[0] : groups, v.scalar(CnnFields.WORST_GROUP_ACCURACY), confusion);
+    }
 
     /** Mean accuracy over the given classes; NaN when the list is empty. */
     public double meanAccuracy(int[] classes) {

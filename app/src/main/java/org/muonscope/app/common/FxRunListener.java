@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.muonscope.engine.experiment.OptimizerResult;
-import org.muonscope.engine.experiment.RunListener;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.Snapshot;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Status;
+import org.muonscope.engine.run.Record;
+import org.muonscope.engine.run.RunListener;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.app.plots.TheoryPoint;
 
 /**
  * Carries engine events to the UI thread in batches: the engine's threads only enqueue, and at most one drain
@@ -17,7 +19,7 @@ import org.muonscope.engine.experiment.Snapshot;
 public final class FxRunListener implements RunListener, RunEngine.FailureListener {
     /** Receives batches on the UI thread, in arrival order per optimizer. */
     public interface Sink {
-        void onBatch(List<Snapshot> snapshots, List<OptimizerResult> ended, RunResult finished);
+        void onBatch(List<TheoryPoint> snapshots, List<OptimizerResult> ended, RunResult finished);
 
         /** The run failed outright (an engine error, not a divergence). */
         default void onFailure(Throwable error) { }
@@ -41,8 +43,8 @@ public final class FxRunListener implements RunListener, RunEngine.FailureListen
     }
 
     @Override
-    public void onSnapshot(Snapshot snapshot) {
-        offer(snapshot);
+    public void onRecord(Record record) {
+        offer(TheoryPoint.of(record));
     }
 
     @Override
@@ -69,13 +71,13 @@ public final class FxRunListener implements RunListener, RunEngine.FailureListen
     private void drain() {
         drainPending.set(false);
         if (detached) return;
-        List<Snapshot> snaps = new ArrayList<>();
+        List<TheoryPoint> snaps = new ArrayList<>();
         List<OptimizerResult> ended = new ArrayList<>();
         RunResult finished = null;
         Throwable failure = null;
         Object e;
         while ((e = queue.poll()) != null) {
-            if (e instanceof Snapshot s) snaps.add(s);
+            if (e instanceof TheoryPoint s) snaps.add(s);
             else if (e instanceof OptimizerResult r) ended.add(r);
             else if (e instanceof RunResult r) finished = r;
             else if (e instanceof Throwable t) failure = t;

@@ -1,7 +1,7 @@
 package org.muonscope.app.common;
 
-import org.muonscope.engine.experiment.RunListener;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.run.RunListener;
+import org.muonscope.engine.spec.TheorySpec;
 
 /**
  * The seam between the window and the engine's runner: the window starts runs through it, tests pass a fake

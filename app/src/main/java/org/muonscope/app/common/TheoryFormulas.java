@@ -1,7 +1,7 @@
 package org.muonscope.app.common;
 
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.theory.ClosedForm;
 import org.muonscope.engine.theory.GaussianMixture;

@@ -2,7 +2,7 @@ package org.muonscope.app.plots;
 
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 
 /** Class-wise loss {@code L_c} (top) and accuracy {@code a_c} (bottom): hue per optimizer, shade per class. */
 public final class ClassMetricsFigure extends CurvesFigure {

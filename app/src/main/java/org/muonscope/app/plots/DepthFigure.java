@@ -13,7 +13,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.muonscope.app.common.TheoryFormulas;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /**

@@ -2,8 +2,7 @@ package org.muonscope.app.plots;
 
 import java.util.Locale;
 import org.muonscope.app.common.TheoryFormulas;
-import org.muonscope.engine.experiment.Snapshot;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
@@ -42,7 +41,7 @@ public final class FigureCsv {
         StringBuilder sb = new StringBuilder(TRAJECTORIES).append('\n');
         for (RunData.Slot slot : data.slots()) {
             OptimizerSettings o = spec.optimizers().get(slot.index());
-            for (Snapshot s : slot.snapshots()) {
+            for (TheoryPoint s : slot.snapshots()) {
                 for (int c = 0; c < spec.classes(); c++) {
                     double th = TheoryFormulas.diag(spec, o, c, s.step());
                     sb.append(slot.label()).append(',').append(s.step()).append(',').append(c).append(',')
@@ -57,7 +56,7 @@ public final class FigureCsv {
         int m = data.spec().minorityClass();
         StringBuilder sb = new StringBuilder(METRICS).append('\n');
         for (RunData.Slot slot : data.slots()) {
-            for (Snapshot s : slot.snapshots()) {
+            for (TheoryPoint s : slot.snapshots()) {
                 sb.append(slot.label()).append(',').append(s.step()).append(',').append(num(s.loss())).append(',')
                         .append(num(s.balancedLoss())).append(',').append(num(s.minorityLoss())).append(',')
                         .append(num(s.worstClassLoss())).append(',').append(num(s.balancedAccuracy())).append(',')
@@ -71,7 +70,7 @@ public final class FigureCsv {
     public static String classMetrics(RunData data) {
         StringBuilder sb = new StringBuilder(CLASS_METRICS).append('\n');
         for (RunData.Slot slot : data.slots()) {
-            for (Snapshot s : slot.snapshots()) {
+            for (TheoryPoint s : slot.snapshots()) {
                 for (int c = 0; c < data.spec().classes(); c++) {
                     sb.append(slot.label()).append(',').append(s.step()).append(',').append(c).append(',')
                             .append(num(s.classLoss()[c])).append(',').append(num(s.classAccuracy()[c])).append('\n');

@@ -77,7 +77,7 @@ public abstract class LabFigure {
      * happened instead.
      */
     protected static int drawable(RunData.Slot slot, double bound) {
-        java.util.List<org.muonscope.engine.experiment.Snapshot> snaps = slot.snapshots();
+        java.util.List<TheoryPoint> snaps = slot.snapshots();
         if (!slot.diverged()) return snaps.size();
         for (int i = 0; i < snaps.size(); i++) {
             for (double v : snaps.get(i).diag()) {

@@ -4,7 +4,6 @@ import java.awt.Stroke;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.muonscope.engine.experiment.Snapshot;
 
 /**
  * Balanced, minority and worst-class loss (top) and balanced, minority and worst-class accuracy (bottom)
@@ -28,12 +27,12 @@ public final class MetricsFigure extends CurvesFigure {
             legend.add(legendLine(slot.label(), style.slot(slot.index()), style.stroke(3f)));
             int n = drawable(slot, 3 * maxWStar(data));
             double[] x = head(slot.steps(), n);
-            add(top, topPlot, slot, x, "balanced loss", Snapshot::balancedLoss, style.stroke(2f), style, buckets);
-            add(top, topPlot, slot, x, "minority loss", Snapshot::minorityLoss, style.dashed(1.6f), style, buckets);
-            add(top, topPlot, slot, x, "worst-class loss", Snapshot::worstClassLoss, style.dotted(2f), style, buckets);
-            add(bottom, bottomPlot, slot, x, "balanced accuracy", Snapshot::balancedAccuracy, style.stroke(2f), style, buckets);
+            add(top, topPlot, slot, x, "balanced loss", TheoryPoint::balancedLoss, style.stroke(2f), style, buckets);
+            add(top, topPlot, slot, x, "minority loss", TheoryPoint::minorityLoss, style.dashed(1.6f), style, buckets);
+            add(top, topPlot, slot, x, "worst-class loss", TheoryPoint::worstClassLoss, style.dotted(2f), style, buckets);
+            add(bottom, bottomPlot, slot, x, "balanced accuracy", TheoryPoint::balancedAccuracy, style.stroke(2f), style, buckets);
             add(bottom, bottomPlot, slot, x, "minority accuracy", s -> s.classAccuracy()[minority], style.dashed(1.6f), style, buckets);
-            add(bottom, bottomPlot, slot, x, "worst-class accuracy", Snapshot::worstClassAccuracy, style.dotted(2f), style, buckets);
+            add(bottom, bottomPlot, slot, x, "worst-class accuracy", TheoryPoint::worstClassAccuracy, style.dotted(2f), style, buckets);
         }
         legend.add(legendLine("balanced", style.faint(), style.stroke(2f)));
         legend.add(legendLine("minority", style.faint(), style.dashed(1.6f)));
@@ -45,7 +44,7 @@ public final class MetricsFigure extends CurvesFigure {
     }
 
     private static void add(RevealDataset ds, org.jfree.chart.plot.XYPlot plot, RunData.Slot slot, double[] x, String what,
-                            ToDoubleFunction<Snapshot> f, Stroke stroke, ChartStyle style, int buckets) {
+                            ToDoubleFunction<TheoryPoint> f, Stroke stroke, ChartStyle style, int buckets) {
         double[][] d = Decimator.decimate(x, head(slot.values(f), x.length), buckets);
         int s = ds.getSeriesCount();
         ds.add(slot.label() + " " + what, d[0], d[1]);

@@ -3,10 +3,12 @@ package org.muonscope.app.plots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.muonscope.engine.experiment.OptimizerResult;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.Snapshot;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.experiments.theory.TheoryFields;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Record;
+import org.muonscope.engine.run.Status;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.spec.TheorySpec;
 
 /**
  * What the charts draw: the snapshots of one run per optimizer slot, growing while the run streams in.
@@ -17,7 +19,7 @@ public final class RunData {
     public static final class Slot {
         private final String label;
         private final int index;
-        private final List<Snapshot> snapshots = new ArrayList<>();
+        private final List<TheoryPoint> snapshots = new ArrayList<>();
         private OptimizerResult result;
 
         Slot(String label, int index) {
@@ -27,12 +29,12 @@ public final class RunData {
 
         public String label() { return label; }
         public int index() { return index; }
-        public List<Snapshot> snapshots() { return snapshots; }
+        public List<TheoryPoint> snapshots() { return snapshots; }
         /** Null while running. */
         public OptimizerResult result() { return result; }
 
         public boolean diverged() {
-            return result != null && result.status() == OptimizerResult.Status.DIVERGED;
+            return result != null && result.status() == Status.DIVERGED;
         }
 
         public double[] steps() {
@@ -41,7 +43,7 @@ public final class RunData {
             return x;
         }
 
-        public double[] values(ToDoubleFunction<Snapshot> f) {
+        public double[] values(ToDoubleFunction<TheoryPoint> f) {
             double[] y = new double[snapshots.size()];
             for (int i = 0; i < y.length; i++) y[i] = f.applyAsDouble(snapshots.get(i));
             return y;
@@ -56,12 +58,13 @@ public final class RunData {
          * that the first streamed snapshot at or above it (-1 when not reached).
          */
         public long t90(int c, double wStar) {
-            if (result != null && result.t90() != null && c < result.t90().length) return result.t90()[c];
-            for (Snapshot s : snapshots) if (s.diag()[c] >= 0.9 * wStar) return s.step();
+            double[] measured = result == null ? null : result.summary().vector(TheoryFields.T90_MEASURED);
+            if (measured != null && c < measured.length) return Double.isNaN(measured[c]) ? -1 : (long) measured[c];
+            for (TheoryPoint s : snapshots) if (s.diag()[c] >= 0.9 * wStar) return s.step();
             return -1;
         }
 
-        public Snapshot last() {
+        public TheoryPoint last() {
             return snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
         }
     }
@@ -79,10 +82,10 @@ public final class RunData {
     /** Builds the data of a finished run (e.g. read back from a results folder). */
     public static RunData of(RunResult r) {
         List<String> labels = new ArrayList<>();
-        for (OptimizerResult o : r.optimizers()) labels.add(o.optimizer());
-        RunData d = new RunData(r.spec(), labels);
+        for (OptimizerResult o : r.optimizers()) labels.add(o.label());
+        RunData d = new RunData((TheorySpec) r.spec(), labels);
         for (OptimizerResult o : r.optimizers()) {
-            d.slots.get(o.slot()).snapshots.addAll(o.snapshots());
+            for (Record rec : o.records()) d.slots.get(o.slot()).snapshots.add(TheoryPoint.of(rec));
             d.slots.get(o.slot()).result = o;
         }
         d.finished = r;
@@ -107,7 +110,7 @@ public final class RunData {
         return d;
     }
 
-    public void add(Snapshot s) {
+    public void add(TheoryPoint s) {
         slots.get(s.slot()).snapshots.add(s);
         version++;
     }
@@ -133,15 +136,15 @@ public final class RunData {
     public long maxStep() {
         long m = 0;
         for (Slot s : slots) {
-            Snapshot l = s.last();
+            TheoryPoint l = s.last();
             if (l != null) m = Math.max(m, l.step());
         }
         return m;
     }
 
     /** The latest snapshot of a slot at or before {@code step}, null if none. */
-    public Snapshot at(int slot, double step) {
-        List<Snapshot> list = slots.get(slot).snapshots;
+    public TheoryPoint at(int slot, double step) {
+        List<TheoryPoint> list = slots.get(slot).snapshots;
         int lo = 0, hi = list.size() - 1, best = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;

@@ -12,7 +12,7 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.muonscope.app.common.TheoryFormulas;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /**

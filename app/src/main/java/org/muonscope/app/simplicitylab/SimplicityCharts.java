@@ -1,5 +1,9 @@
 package org.muonscope.app.simplicitylab;
 
+import org.muonscope.engine.experiments.routing.RoutingRun;
+
+import org.muonscope.engine.experiments.dln.DlnRun;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,8 +28,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.muonscope.app.plots.ChartStyle;
 import org.muonscope.app.plots.Palette;
-import org.muonscope.engine.simplicity.DlnExperiment;
-import org.muonscope.engine.simplicity.RoutingExperiment;
 
 /**
  * The Simplicity Lab's figures as JFreeCharts (so the window, PNG, SVG and PDF show the same thing). Every
@@ -90,18 +92,18 @@ final class SimplicityCharts {
     }
 
     /** Simulated singular values (solid) and the closed forms (dashed), per optimizer and mode. */
-    static void showSingularValues(JFreeChart chart, DlnExperiment.Result r, double cursor) {
+    static void showSingularValues(JFreeChart chart, DlnRun r, double cursor) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, false);
         int series = 0;
         if (r != null) {
-            for (DlnExperiment.Trace t : r.traces()) {
+            for (DlnRun.Trace t : r.traces()) {
                 Color c = Palette.forKind(t.optimizer().kind());
                 int d = r.targetSingularValues().length;
                 for (int k = 0; k < d; k++) {
                     XYSeries sim = new XYSeries(t.label() + " sigma" + (k + 1), false, true);
                     XYSeries th = new XYSeries(t.label() + " theory" + (k + 1), false, true);
-                    for (DlnExperiment.Point p : t.points()) {
+                    for (DlnRun.Point p : t.points()) {
                         if (p.step() > cursor) break;
                         sim.add(p.step(), p.sigma()[k]);
                         if (!Double.isNaN(p.theory()[k])) th.add(p.step(), p.theory()[k]);
@@ -135,15 +137,15 @@ final class SimplicityCharts {
     }
 
     /** The loss per optimizer on a log axis: GD's plateaus are the flat stretches. */
-    static void showLoss(JFreeChart chart, DlnExperiment.Result r, double cursor) {
+    static void showLoss(JFreeChart chart, DlnRun r, double cursor) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, false);
         if (r != null) {
             int i = 0;
-            for (DlnExperiment.Trace t : r.traces()) {
+            for (DlnRun.Trace t : r.traces()) {
                 double[] loss = t.points().stream().mapToDouble(p -> Math.max(LOG_FLOOR, p.loss())).toArray();
                 XYSeries s = new XYSeries(withSwing(t.label(), "", swing(loss)), false, true);
-                for (DlnExperiment.Point p : t.points()) {
+                for (DlnRun.Point p : t.points()) {
                     if (p.step() > cursor) break;
                     s.add(p.step(), Math.max(LOG_FLOOR, p.loss()));
                 }
@@ -162,13 +164,13 @@ final class SimplicityCharts {
      * {@code |sigma_k - s_k|} per optimizer and mode on a log scale: GD's distance keeps shrinking, SpecGD's stops at
      * a floor set by its step (the oscillation), which the step-size slider moves.
      */
-    static void showDistance(JFreeChart chart, DlnExperiment.Result r, double cursor) {
+    static void showDistance(JFreeChart chart, DlnRun r, double cursor) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, false);
         if (r != null) {
             int i = 0;
             double[] s = r.targetSingularValues();
-            for (DlnExperiment.Trace t : r.traces()) {
+            for (DlnRun.Trace t : r.traces()) {
                 Color c = Palette.forKind(t.optimizer().kind());
                 for (int k = 0; k < s.length; k++) {
                     int kk = k;
@@ -177,7 +179,7 @@ final class SimplicityCharts {
                     double sw = Double.isNaN(swing(dist)) ? Double.NaN : t.oscillation()[k];
                     XYSeries ser = new XYSeries(withSwing(t.label() + " |sigma" + (k + 1) + " - s" + (k + 1) + "|",
                             "sigma" + (k + 1) + " ", sw), false, true);
-                    for (DlnExperiment.Point p : t.points()) {
+                    for (DlnRun.Point p : t.points()) {
                         if (p.step() > cursor) break;
                         ser.add(p.step(), Math.max(LOG_FLOOR, Math.abs(p.sigma()[k] - s[k])));
                     }
@@ -194,17 +196,17 @@ final class SimplicityCharts {
     }
 
     /** Seen (dashed) and unseen (solid) error over training, a vertical line at the cursor. */
-    static void showRoutingErrors(JFreeChart chart, RoutingExperiment.Result r, double cursor) {
+    static void showRoutingErrors(JFreeChart chart, RoutingRun r, double cursor) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = chart.getXYPlot();
         plot.clearDomainMarkers();
         if (r != null) {
             int i = 0;
-            for (RoutingExperiment.Trace t : r.traces()) {
+            for (RoutingRun.Trace t : r.traces()) {
                 XYSeries seen = new XYSeries(t.label() + " seen", false, true);
                 XYSeries unseen = new XYSeries(t.label() + " unseen", false, true);
-                for (RoutingExperiment.Point p : t.points()) {
+                for (RoutingRun.Point p : t.points()) {
                     seen.add(p.step(), Math.max(LOG_FLOOR, p.seenError()));
                     unseen.add(p.step(), Math.max(LOG_FLOOR, p.unseenError()));
                 }
@@ -224,13 +226,13 @@ final class SimplicityCharts {
     }
 
     /** W_h's singular values at the record nearest the cursor, one line per optimizer. */
-    static void showSpectrum(JFreeChart chart, RoutingExperiment.Result r, double cursor) {
+    static void showSpectrum(JFreeChart chart, RoutingRun r, double cursor) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, true);
         if (r != null) {
             int i = 0;
-            for (RoutingExperiment.Trace t : r.traces()) {
-                RoutingExperiment.Point p = at(t, cursor);
+            for (RoutingRun.Trace t : r.traces()) {
+                RoutingRun.Point p = at(t, cursor);
                 XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (effective rank %.1f)", t.label(), p.effectiveRank()));
                 for (int k = 0; k < p.hiddenSpectrum().length; k++) s.add(k + 1, Math.max(LOG_FLOOR, p.hiddenSpectrum()[k]));
                 data.addSeries(s);
@@ -245,9 +247,9 @@ final class SimplicityCharts {
     }
 
     /** The record at or before {@code cursor} (the first one before any). */
-    static RoutingExperiment.Point at(RoutingExperiment.Trace t, double cursor) {
-        RoutingExperiment.Point best = t.points().get(0);
-        for (RoutingExperiment.Point p : t.points()) {
+    static RoutingRun.Point at(RoutingRun.Trace t, double cursor) {
+        RoutingRun.Point best = t.points().get(0);
+        for (RoutingRun.Point p : t.points()) {
             if (p.step() > cursor + 1e-9) break;
             best = p;
         }
@@ -274,13 +276,13 @@ final class SimplicityCharts {
     }
 
     /** Colors every (input, output) cell by its error at the cursor; trained cells get a black frame. */
-    static void showGrid(JFreeChart chart, RoutingExperiment.Trace t, double cursor) {
+    static void showGrid(JFreeChart chart, RoutingRun.Trace t, double cursor) {
         XYPlot plot = chart.getXYPlot();
         plot.clearAnnotations();
         DefaultXYZDataset data = new DefaultXYZDataset();
         chart.clearSubtitles();
         if (t != null) {
-            RoutingExperiment.Point p = at(t, cursor);
+            RoutingRun.Point p = at(t, cursor);
             double[][] g = p.errorGrid();
             int m = g.length;
             double[][] series = new double[3][m * m];

@@ -1,5 +1,7 @@
 package org.muonscope.app.simplicitylab;
 
+import org.muonscope.engine.experiments.routing.RoutingRun;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,9 +31,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.app.theorylab.AnimationModel;
-import org.muonscope.engine.experiment.RunProvenance;
-import org.muonscope.engine.simplicity.RoutingExperiment;
-import org.muonscope.engine.simplicity.SimplicityFiles;
+import org.muonscope.engine.io.RunProvenance;
+import org.muonscope.engine.experiments.Experiments;
 import org.muonscope.engine.optim.StepSchedule;
 
 /**
@@ -318,7 +319,7 @@ public final class SimplicityLabView extends BorderPane {
             drawnDln = dc;
         }
         double rc = vm.routingAnimation().cursor();
-        RoutingExperiment.Result r = vm.routingProperty().get();
+        RoutingRun r = vm.routingProperty().get();
         if (r != drawnRoutingResult || rc != drawnRouting) {
             SimplicityCharts.showGrid(charts.get("routing-gd-grid"), trace(r, "gd"), rc);
             SimplicityCharts.showGrid(charts.get("routing-specgd-grid"), trace(r, "specgd"), rc);
@@ -329,9 +330,9 @@ public final class SimplicityLabView extends BorderPane {
         }
     }
 
-    private static RoutingExperiment.Trace trace(RoutingExperiment.Result r, String kind) {
+    private static RoutingRun.Trace trace(RoutingRun r, String kind) {
         if (r == null) return null;
-        for (RoutingExperiment.Trace t : r.traces()) if (t.optimizer().kind().id().equals(kind)) return t;
+        for (RoutingRun.Trace t : r.traces()) if (t.optimizer().kind().id().equals(kind)) return t;
         return null;
     }
 
@@ -344,12 +345,10 @@ public final class SimplicityLabView extends BorderPane {
             PlotExporter.write(e.getValue(), PlotExporter.Format.SVG, 900, 600, dir.resolve(base + ".svg"));
         }
         if (vm.dlnProperty().get() != null) {
-            SimplicityFiles.write(vm.dlnProperty().get(), dir.resolve("dln"),
-                    RunProvenance.capture(vm.dlnProperty().get().spec().seed(), "simplicity lab"));
+            Experiments.write(vm.dlnProperty().get().source(), dir.resolve("dln"));
         }
-        if (vm.routingProperty().get() != null) {
-            SimplicityFiles.write(vm.routingProperty().get(), dir.resolve("routing"),
-                    RunProvenance.capture(vm.routingProperty().get().spec().seed(), "simplicity lab"));
+        if (vm.routingProperty().get() != null && vm.routingProperty().get().source() != null) {
+            Experiments.write(vm.routingProperty().get().source(), dir.resolve("routing"));
         }
     }
 

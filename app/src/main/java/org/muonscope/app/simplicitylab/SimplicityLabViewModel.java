@@ -1,5 +1,17 @@
 package org.muonscope.app.simplicitylab;
 
+import org.muonscope.engine.experiments.routing.RoutingRun;
+
+import org.muonscope.engine.experiments.dln.DlnRun;
+
+import org.muonscope.engine.experiments.Experiments;
+
+import org.muonscope.engine.run.RunListener;
+
+import org.muonscope.engine.run.RunContext;
+
+import org.muonscope.engine.run.CancelToken;
+
 import org.muonscope.engine.optim.OptimizerKind;
 
 import java.io.IOException;
@@ -10,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -28,11 +39,10 @@ import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.theorylab.AnimationModel;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.optim.OptimizerSettings;
-import org.muonscope.engine.simplicity.DlnExperiment;
-import org.muonscope.engine.simplicity.DlnSpec;
-import org.muonscope.engine.simplicity.RoutingExperiment;
-import org.muonscope.engine.simplicity.RoutingSpec;
-import org.muonscope.engine.simplicity.SimplicityJson;
+import org.muonscope.engine.spec.DlnSpec;
+import org.muonscope.engine.spec.RoutingSpec;
+import org.muonscope.engine.io.SpecCodec;
+import org.muonscope.engine.spec.ExperimentKind;
 import org.muonscope.engine.optim.StepSchedule;
 
 /**
@@ -52,7 +62,7 @@ public final class SimplicityLabViewModel {
     private final DoubleProperty specLr = new SimpleDoubleProperty(0.01);
     private final BooleanProperty withMuon = new SimpleBooleanProperty(false);
     private final ObjectProperty<StepSchedule> schedule = new SimpleObjectProperty<>(StepSchedule.CONSTANT);
-    private final ObjectProperty<DlnExperiment.Result> dln = new SimpleObjectProperty<>();
+    private final ObjectProperty<DlnRun> dln = new SimpleObjectProperty<>();
     private final AnimationModel dlnAnimation = new AnimationModel();
 
     // routing (Figure 2)
@@ -61,7 +71,7 @@ public final class SimplicityLabViewModel {
     private final DoubleProperty routingGdLr = new SimpleDoubleProperty(2);
     private final DoubleProperty routingSpecLr = new SimpleDoubleProperty(0.01);
     private final DoubleProperty routingInit = new SimpleDoubleProperty(1e-3);
-    private final ObjectProperty<RoutingExperiment.Result> routing = new SimpleObjectProperty<>();
+    private final ObjectProperty<RoutingRun> routing = new SimpleObjectProperty<>();
     private final AnimationModel routingAnimation = new AnimationModel();
     /** True while a routing run streams: {@link #routing} then holds a partial result. */
     private final BooleanProperty routingLive = new SimpleBooleanProperty(false);
@@ -76,8 +86,11 @@ public final class SimplicityLabViewModel {
     private final UiExecutor ui;
     private final Scheduler scheduler;
     private Scheduler.Cancellable pendingDln;
-    private AtomicBoolean dlnCancel = new AtomicBoolean();
-    private AtomicBoolean routingCancel = new AtomicBoolean();
+    /** What the provenance of the lab's runs records. */
+    static final String COMMAND = "muonscope (Simplicity Lab window)";
+
+    private CancelToken dlnCancel = new CancelToken();
+    private CancelToken routingCancel = new CancelToken();
     private int inFlight;
     private boolean loading;
 
@@ -99,14 +112,14 @@ public final class SimplicityLabViewModel {
     public DoubleProperty specLrProperty() { return specLr; }
     public BooleanProperty withMuonProperty() { return withMuon; }
     public ObjectProperty<StepSchedule> scheduleProperty() { return schedule; }
-    public ObjectProperty<DlnExperiment.Result> dlnProperty() { return dln; }
+    public ObjectProperty<DlnRun> dlnProperty() { return dln; }
     public AnimationModel dlnAnimation() { return dlnAnimation; }
     public LongProperty seedProperty() { return seed; }
     public IntegerProperty routingStepsProperty() { return routingSteps; }
     public DoubleProperty routingGdLrProperty() { return routingGdLr; }
     public DoubleProperty routingSpecLrProperty() { return routingSpecLr; }
     public DoubleProperty routingInitProperty() { return routingInit; }
-    public ObjectProperty<RoutingExperiment.Result> routingProperty() { return routing; }
+    public ObjectProperty<RoutingRun> routingProperty() { return routing; }
     public AnimationModel routingAnimation() { return routingAnimation; }
     public BooleanProperty routingLiveProperty() { return routingLive; }
     /** The latest routing run's stream (tests: how many partial results reached the UI). */
@@ -161,21 +174,21 @@ public final class SimplicityLabViewModel {
             return;
         }
         error.set("");
-        dlnCancel.set(true);
-        AtomicBoolean cancel = new AtomicBoolean();
+        dlnCancel.cancel();
+        CancelToken cancel = new CancelToken();
         dlnCancel = cancel;
         started("deep linear regression");
         background.execute(() -> {
-            DlnExperiment.Result r;
+            DlnRun r;
             try {
-                r = DlnExperiment.run(spec, (slot, label, p) -> { }, cancel::get);
+                r = DlnRun.of(Experiments.run(spec, RunListener.NONE, cancel, RunContext.of(COMMAND)));
             } catch (RuntimeException e) {
                 failed(e);
                 return;
             }
             ui.execute(() -> {
                 finished();
-                if (cancel.get()) return;
+                if (cancel.isCancelled()) return;
                 dln.set(r);
                 dlnAnimation.maxStepProperty().set(spec.steps());
                 if (!dlnAnimation.playingProperty().get()) dlnAnimation.showAll();
@@ -195,8 +208,8 @@ public final class SimplicityLabViewModel {
             return;
         }
         error.set("");
-        routingCancel.set(true);
-        AtomicBoolean cancel = new AtomicBoolean();
+        routingCancel.cancel();
+        CancelToken cancel = new CancelToken();
         routingCancel = cancel;
         started("routing task");
         routingLive.set(true);
@@ -209,7 +222,7 @@ public final class SimplicityLabViewModel {
             // the grids follow the newest record while it trains, unless the user scrubbed back or plays;
             // Play and the scrub replay the whole run afterwards
             long newest = 0;
-            for (RoutingExperiment.Trace t : partial.traces()) newest = Math.max(newest, t.last().step());
+            for (RoutingRun.Trace t : partial.traces()) newest = Math.max(newest, t.last().step());
             if (!routingAnimation.playingProperty().get() && routingAnimation.cursor() >= followed[0] - 1e-9) {
                 routingAnimation.scrubTo(newest);
                 followed[0] = newest;
@@ -217,25 +230,25 @@ public final class SimplicityLabViewModel {
         });
         lastRoutingStream = stream;
         background.execute(() -> {
-            RoutingExperiment.Result r;
+            RoutingRun r;
             try {
-                r = RoutingExperiment.run(spec, stream, cancel::get);
+                r = RoutingRun.of(Experiments.run(spec, stream, cancel, RunContext.of(COMMAND)));
             } catch (RuntimeException e) {
                 stream.close();
-                ui.execute(() -> { if (!cancel.get()) routingLive.set(false); });
+                ui.execute(() -> { if (!cancel.isCancelled()) routingLive.set(false); });
                 failed(e);
                 return;
             }
             ui.execute(() -> {
                 stream.close();
                 finished();
-                if (cancel.get()) return;
+                if (cancel.isCancelled()) return;
                 routingLive.set(false);
                 routing.set(r);
                 if (!routingAnimation.playingProperty().get()) routingAnimation.showAll();
                 StringBuilder sb = new StringBuilder("routing, seed " + spec.seed() + ":");
-                for (RoutingExperiment.Trace t : r.traces()) {
-                    RoutingExperiment.Point p = t.last();
+                for (RoutingRun.Trace t : r.traces()) {
+                    RoutingRun.Point p = t.last();
                     sb.append(String.format(Locale.ROOT, "  %s seen %.3f unseen %.3f rank %.1f", t.label(),
                             p.seenError(), p.unseenError(), p.effectiveRank()));
                 }
@@ -264,9 +277,9 @@ public final class SimplicityLabViewModel {
     }
 
     /** SpecGD's oscillation in words, for the step-size slider. */
-    static String summary(DlnExperiment.Result r) {
+    static String summary(DlnRun r) {
         StringBuilder sb = new StringBuilder();
-        for (DlnExperiment.Trace t : r.traces()) {
+        for (DlnRun.Trace t : r.traces()) {
             if (t.optimizer().kind() == OptimizerKind.GD) continue;
             sb.append(String.format(Locale.ROOT, "%s (lr %.3g) oscillation, last quarter, peak to peak:", t.label(), t.optimizer().lr()));
             for (int k = 0; k < t.oscillation().length; k++) {
@@ -285,10 +298,10 @@ public final class SimplicityLabViewModel {
         try {
             String json = presetText(name);
             if (name.endsWith("figure1")) {
-                apply(json == null ? DlnSpec.figure1() : SimplicityJson.parseDln(json));
+                apply(json == null ? DlnSpec.defaults() : (DlnSpec) SpecCodec.parse(json, ExperimentKind.DLN));
                 runDln();
             } else {
-                apply(json == null ? SimplicityJson.routingDefaults() : SimplicityJson.parseRouting(json));
+                apply(json == null ? RoutingSpec.defaults() : (RoutingSpec) SpecCodec.parse(json, ExperimentKind.ROUTING));
                 runRouting();
             }
         } catch (IOException | SpecException e) {

@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.engine.experiments.theory.TheoryFields;
+
 import org.muonscope.engine.optim.OptimizerKind;
 
 import java.util.ArrayList;
@@ -12,10 +14,11 @@ import org.muonscope.app.common.RunEngine;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.plots.DepthFigure;
-import org.muonscope.engine.experiment.OptimizerResult;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.Snapshot;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Status;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.app.plots.TheoryPoint;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
@@ -52,9 +55,9 @@ public final class DepthSweep {
         int steps = (int) Math.min(200_000, Math.ceil(slowest * 1.3) + 20);
         int every = Math.max(1, steps / 1000);
         OptimizerSettings specgd = OptimizerKind.of("specgd").defaults().with(java.util.Map.of("lr", Double.toString(eta)));
-        return TheorySpec.validated(base.priors(), base.mu(), base.sigma(), base.dim(), depth,
+        return new TheorySpec(base.priors(), base.mu(), base.sigma(), base.dim(), depth,
                 Math.max(base.hidden(), base.classes()), depth == 1 ? 0 : DEEP_INIT, base.rotated(), base.overlap(),
-                base.mode(), steps, every, base.seed(), List.of(specgd)).spec();
+                base.mode(), steps, every, base.seed(), List.of(specgd));
     }
 
     public void start(TheorySpec base) {
@@ -69,12 +72,14 @@ public final class DepthSweep {
         TheorySpec spec = specFor(base, depth);
         listener = new FxRunListener(ui, new FxRunListener.Sink() {
             @Override
-            public void onBatch(List<Snapshot> s, List<OptimizerResult> ended, RunResult finished) {
+            public void onBatch(List<TheoryPoint> s, List<OptimizerResult> ended, RunResult finished) {
                 if (mine != generation || finished == null) return;
                 long[][] next = measured.get().clone();
                 OptimizerResult r = finished.optimizers().get(0);
-                long[] t = r.t90() == null ? new long[0] : r.t90().clone();
-                if (r.status() == OptimizerResult.Status.DIVERGED) Arrays.fill(t, -1);
+                double[] m = r.summary().vector(TheoryFields.T90_MEASURED);
+                long[] t = new long[m == null ? 0 : m.length];
+                for (int c = 0; c < t.length; c++) t[c] = Double.isNaN(m[c]) ? -1 : (long) m[c];
+                if (r.status() == Status.DIVERGED) Arrays.fill(t, -1);
                 next[depth - 1] = t;
                 measured.set(next);
                 runDepth(base, depth + 1, mine);

@@ -5,8 +5,8 @@ import org.muonscope.engine.optim.OptimizerKind;
 import java.util.Locale;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.plots.RunData;
-import org.muonscope.engine.experiment.Snapshot;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.app.plots.TheoryPoint;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /** The explanation pane's text: the formulas of THEORY.md with the current numbers filled in. */
@@ -58,7 +58,7 @@ public final class Explanation {
         if (s.overlap() > 0) sb.append(f("Mean overlap rho = %.2f breaks joint diagonalizability: watch the off-diagonal mass.%n%n", s.overlap()));
         sb.append(f("At step %d:%n", Math.round(cursor)));
         for (RunData.Slot slot : data.slots()) {
-            Snapshot at = data.at(slot.index(), cursor);
+            TheoryPoint at = data.at(slot.index(), cursor);
             if (slot.diverged()) {
                 sb.append(f("  %-9s DIVERGED: %s%n", slot.label(), slot.result().message()));
             } else if (at != null) {

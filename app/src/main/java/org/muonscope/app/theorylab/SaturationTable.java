@@ -6,7 +6,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.plots.RunData;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /** Optimizer x class: prior, {@code w*}, measured and theory {@code t90}, and their ratio. */

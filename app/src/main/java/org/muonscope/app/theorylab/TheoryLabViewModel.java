@@ -27,10 +27,11 @@ import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.plots.RunData;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.OptimizerResult;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.Snapshot;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Status;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.app.plots.TheoryPoint;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
@@ -172,9 +173,9 @@ public final class TheoryLabViewModel {
             };
             int n = steps.get();
             int every = Math.max(1, (n + MAX_SNAPSHOTS - 1) / MAX_SNAPSHOTS);
-            TheorySpec spec = TheorySpec.validated(priors.get(), mu.get(), sigma.get(), dim.get(), depth.get(),
+            TheorySpec spec = new TheorySpec(priors.get(), mu.get(), sigma.get(), dim.get(), depth.get(),
                     hidden.get(), depth.get() > 1 && init.get() == 0 ? 1e-3 : init.get(), rotated.get(), overlap.get(),
-                    mode, n, every, seed.get(), specs).spec();
+                    mode, n, every, seed.get(), specs);
             error.set("");
             return spec;
         } catch (SpecException e) {
@@ -185,7 +186,7 @@ public final class TheoryLabViewModel {
 
     /** Labels as the engine writes them: the kind, with {@code #2}, {@code #3} when a kind repeats. */
     public static List<String> labels(List<OptimizerSettings> specs) {
-        return org.muonscope.engine.experiment.OptimizerLabels.of(specs);
+        return org.muonscope.engine.spec.Labels.of(specs);
     }
 
     public void requestRun() {
@@ -210,7 +211,7 @@ public final class TheoryLabViewModel {
         status.set("Running " + spec.optimizers().size() + " optimizers for " + spec.steps() + " steps...");
         FxRunListener listener = new FxRunListener(ui, new FxRunListener.Sink() {
             @Override
-            public void onBatch(List<Snapshot> snaps, List<OptimizerResult> ended, RunResult finished) {
+            public void onBatch(List<TheoryPoint> snaps, List<OptimizerResult> ended, RunResult finished) {
                 if (id == runs) accept(fresh, snaps, ended, finished);
             }
 
@@ -231,8 +232,8 @@ public final class TheoryLabViewModel {
         }
     }
 
-    private void accept(RunData d, List<Snapshot> snaps, List<OptimizerResult> ended, RunResult finished) {
-        for (Snapshot s : snaps) d.add(s);
+    private void accept(RunData d, List<TheoryPoint> snaps, List<OptimizerResult> ended, RunResult finished) {
+        for (TheoryPoint s : snaps) d.add(s);
         for (OptimizerResult r : ended) d.end(r);
         if (finished != null) {
             d.finish(finished);
@@ -246,7 +247,7 @@ public final class TheoryLabViewModel {
     private static String summary(RunData d) {
         List<String> bad = new ArrayList<>();
         for (RunData.Slot s : d.slots()) {
-            if (s.result() != null && s.result().status() == OptimizerResult.Status.DIVERGED) {
+            if (s.result() != null && s.result().status() == Status.DIVERGED) {
                 bad.add(s.label() + " diverged: " + s.result().message());
             }
         }

@@ -12,9 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.muonscope.engine.experiment.OptimizerResult;
-import org.muonscope.engine.experiment.ResultsIO;
-import org.muonscope.engine.experiment.RunResult;
+import org.muonscope.engine.run.OptimizerResult;
+import org.muonscope.engine.run.Status;
+import org.muonscope.engine.experiments.Experiments;
+import org.muonscope.engine.experiments.theory.TheoryFields;
+import org.muonscope.engine.io.MatrixText;
+import org.muonscope.engine.spec.TheorySpec;
+import org.muonscope.engine.run.RunResult;
 
 /** The command line in-process: exit codes, one-line errors that name the field, and the files it writes. */
 class CliTest {
@@ -70,8 +74,8 @@ class CliTest {
                 "--out", dir.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains("normalized to 0.500000,0.250000,0.250000"), o.err());
-        RunResult r = ResultsIO.read(dir);
-        assertArrayEquals(new double[] {0.5, 0.25, 0.25}, r.spec().priors(), 0.0);
+        RunResult r = Experiments.read(dir);
+        assertArrayEquals(new double[] {0.5, 0.25, 0.25}, ((TheorySpec) r.spec()).priors(), 0.0);
         Outcome quiet = run("theory", "--priors", "0.5,0.25,0.25", "--steps", "5", "--every", "5", "--optimizer", "gd",
                 "--out", dir.resolve("b").toString());
         assertEquals(0, quiet.code());
@@ -89,14 +93,14 @@ class CliTest {
                 "weights-specgd.csv", "weights-muon.csv", "weights-muon#2.csv")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
-        RunResult r = ResultsIO.read(dir);
-        assertEquals(List.of("specgd", "muon", "muon#2"), r.optimizers().stream().map(OptimizerResult::optimizer).toList());
-        assertEquals(7, r.optimizers().get(0).snapshots().size(), "steps 0, 50, ..., 300");
-        assertEquals(4, r.optimizers().get(0).finalW()[0].length, "k x d weights");
+        RunResult r = Experiments.read(dir);
+        assertEquals(List.of("specgd", "muon", "muon#2"), r.optimizers().stream().map(OptimizerResult::label).toList());
+        assertEquals(7, r.optimizers().get(0).records().size(), "steps 0, 50, ..., 300");
+        assertEquals(4, r.optimizers().get(0).summary().matrix(TheoryFields.FINAL_W)[0].length, "k x d weights");
         assertTrue(r.provenance().command().contains("--seed 5"), r.provenance().command());
         // SpecGD from W = 0 reaches 90% of w* of class 2 (the minority) at ceil(0.9 w* / eta).
         double wStar2 = 0.1 * 3 / (0.1 * 9 + 1);
-        assertEquals((long) Math.ceil(0.9 * wStar2 / 0.001), r.optimizers().get(0).t90()[2]);
+        assertEquals(Math.ceil(0.9 * wStar2 / 0.001), r.optimizers().get(0).summary().vector(TheoryFields.T90_MEASURED)[2]);
     }
 
     @Test
@@ -106,10 +110,10 @@ class CliTest {
         Outcome o = run("theory", "--spec", dir.resolve("a/spec.json").toString(), "--steps", "20",
                 "--out", dir.resolve("b").toString());
         assertEquals(0, o.code(), o.err());
-        RunResult b = ResultsIO.read(dir.resolve("b"));
-        assertEquals(20, b.spec().steps());
-        assertEquals(3, b.spec().dim());
-        assertEquals("adam", b.optimizers().get(0).optimizer());
+        RunResult b = Experiments.read(dir.resolve("b"));
+        assertEquals(20, ((TheorySpec) b.spec()).steps());
+        assertEquals(3, ((TheorySpec) b.spec()).dim());
+        assertEquals("adam", b.optimizers().get(0).label());
         assertBadInput("spec", "theory", "--spec", dir.resolve("missing.json").toString(), "--out", dir.toString());
     }
 
@@ -117,7 +121,7 @@ class CliTest {
     void recordedCommandQuotesArgumentsWithSpaces(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("my run");
         assertEquals(0, run("theory", "--steps", "3", "--every", "3", "--optimizer", "gd", "--out", out.toString()).code());
-        String cmd = ResultsIO.read(out).provenance().command();
+        String cmd = Experiments.read(out).provenance().command();
         assertTrue(cmd.startsWith("muonscope theory --steps 3"), cmd);
         assertTrue(cmd.endsWith("--out '" + out + "'"), cmd);
     }
@@ -128,11 +132,11 @@ class CliTest {
         Files.writeString(in, "3,0\n0,-2\n");
         Path out = dir.resolve("o.csv");
         assertEquals(0, run("orthogonalize", "--method", "svd", "--in", in.toString(), "--out", out.toString()).code());
-        double[][] o = ResultsIO.parseMatrix(Files.readString(out), "out");
+        double[][] o = MatrixText.parse(Files.readString(out), "out", false);
         assertArrayEquals(new double[] {1, 0}, o[0], 1e-12, "diagonal gradient -> sign of the diagonal");
         assertArrayEquals(new double[] {0, -1}, o[1], 1e-12);
         assertEquals(0, run("orthogonalize", "--method", "ns:30", "--in", in.toString(), "--out", out.toString()).code());
-        double[][] ns = ResultsIO.parseMatrix(Files.readString(out), "out");
+        double[][] ns = MatrixText.parse(Files.readString(out), "out", false);
         assertEquals(1.0, ns[0][0], 0.35, "quintic NS lands in about [0.68, 1.13], not exactly 1");
         assertTrue(ns[1][1] < -0.6, "keeps the sign");
 

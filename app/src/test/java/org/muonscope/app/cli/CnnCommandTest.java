@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.muonscope.engine.io.SpecCodec;
+import org.muonscope.engine.optim.OptimizerSettings;
+import org.muonscope.engine.spec.CnnSpec;
+import org.muonscope.engine.spec.ExperimentKind;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code muonscope cnn} in-process on the bundled subset (small limits: seconds). */
@@ -28,7 +32,8 @@ class CnnCommandTest {
         // step:2 keeps 100 + 5 * 10 = 150 of the first 200 (20 per class): 3 steps of 50, evals at 2 and 3
         List<String> m = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals(1 + 2 * 2, m.size(), String.join("\n", m));
-        assertTrue(Files.readString(out.resolve("spec.json")).contains("\"gd:lr=0.05,beta=0.9\""));
+        CnnSpec spec = (CnnSpec) SpecCodec.read(out.resolve("spec.json"), ExperimentKind.CNN);
+        assertEquals(OptimizerSettings.parse("gd:lr=0.05,beta=0.9"), spec.optimizers().get(0), "sgd is gd with momentum");
         assertTrue(Files.isRegularFile(out.resolve("checkpoints/optimizer-1.ckpt")));
     }
 

@@ -14,27 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.support.FakeEngine;
 import org.muonscope.app.support.SafeXml;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.ResultsIO;
-import org.muonscope.engine.experiment.RunListener;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.experiments.Experiments;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 import picocli.CommandLine;
 
-/** {@code muonscope plot} reads a results folder written by the engine's ResultsIO and draws every figure. */
+/** {@code muonscope plot} reads a results folder written by the engine's one results writer and draws every figure. */
 class PlotCommandTest {
     @TempDir Path dir;
 
     private Path results() throws Exception {
-        TheorySpec spec = TheorySpec.validated(new double[] {0.6, 0.3, 0.1}, 3, 1, 4, 1, 4, 0, false, 0,
+        TheorySpec spec = new TheorySpec(new double[] {0.6, 0.3, 0.1}, 3, 1, 4, 1, 4, 0, false, 0,
                 DataMode.POPULATION, 200, 5, 1,
-                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.002"))).spec();
-        RunResult[] r = new RunResult[1];
-        new FakeEngine().start(spec, new RunListener() {
-            @Override public void onRunEnded(RunResult x) { r[0] = x; }
-        });
+                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.002")));
+        RunResult[] r = {FakeEngine.result(spec)};
         Path run = dir.resolve("run");
-        ResultsIO.write(r[0], run);
+        Experiments.write(r[0], run);
         return run;
     }
 

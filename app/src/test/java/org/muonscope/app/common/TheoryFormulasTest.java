@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /** The closed forms against a direct simulation of the diagonal recursions they solve. */
 class TheoryFormulasTest {
     private static TheorySpec spec(int depth) {
-        return TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, depth, 3, depth > 1 ? 1e-3 : 0, false, 0,
-                DataMode.POPULATION, 100, 1, 1, List.of(OptimizerSettings.parse("gd:lr=0.001"))).spec();
+        return new TheorySpec(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, depth, 3, depth > 1 ? 1e-3 : 0, false, 0,
+                DataMode.POPULATION, 100, 1, 1, List.of(OptimizerSettings.parse("gd:lr=0.001")));
     }
 
     @Test
@@ -65,8 +65,8 @@ class TheoryFormulasTest {
         assertEquals(false, TheoryFormulas.hasTheory(s, OptimizerSettings.parse("muon")));
         assertEquals(false, TheoryFormulas.hasTheory(spec(2), OptimizerSettings.parse("gd")));
         assertEquals(true, TheoryFormulas.hasTheory(spec(2), OptimizerSettings.parse("specgd")));
-        TheorySpec overlap = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0.3,
-                DataMode.POPULATION, 100, 1, 1, List.of(OptimizerSettings.parse("gd"))).spec();
+        TheorySpec overlap = new TheorySpec(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0.3,
+                DataMode.POPULATION, 100, 1, 1, List.of(OptimizerSettings.parse("gd")));
         assertEquals(false, TheoryFormulas.hasTheory(overlap, OptimizerSettings.parse("specgd")), "overlap breaks the closed forms");
     }
 }

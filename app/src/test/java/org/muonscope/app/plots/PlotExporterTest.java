@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.support.FakeEngine;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.RunListener;
-import org.muonscope.engine.experiment.RunResult;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.run.RunResult;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 import org.w3c.dom.Document;
 
@@ -28,13 +27,10 @@ class PlotExporterTest {
     @TempDir Path dir;
 
     static RunData data() {
-        TheorySpec spec = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
+        TheorySpec spec = new TheorySpec(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
                 DataMode.POPULATION, 300, 1, 1,
-                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.001"))).spec();
-        RunResult[] out = new RunResult[1];
-        new FakeEngine().start(spec, new RunListener() {
-            @Override public void onRunEnded(RunResult r) { out[0] = r; }
-        });
+                List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.001")));
+        RunResult[] out = {FakeEngine.result(spec)};
         return RunData.of(out[0]);
     }
 

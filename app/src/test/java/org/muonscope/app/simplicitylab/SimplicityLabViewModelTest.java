@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.support.ManualScheduler;
-import org.muonscope.engine.simplicity.DlnExperiment;
+import org.muonscope.engine.experiments.dln.DlnRun;
 import org.muonscope.engine.optim.StepSchedule;
 
 /** The view model without a screen: runs on the calling thread, a scheduler the test flushes. */
@@ -19,7 +19,7 @@ class SimplicityLabViewModelTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final SimplicityLabViewModel vm = new SimplicityLabViewModel(Runnable::run, UiExecutor.sameThread(), scheduler);
 
-    private DlnExperiment.Trace specgd() {
+    private DlnRun.Trace specgd() {
         return vm.dlnProperty().get().traces().stream().filter(t -> t.optimizer().kind() == OptimizerKind.SPECGD).findFirst().orElseThrow();
     }
 
@@ -81,7 +81,7 @@ class SimplicityLabViewModelTest {
     @Test
     void routingStreamsPartialResultsThatArePrefixesOfTheFinalOne() {
         vm.routingStepsProperty().set(120);
-        java.util.List<org.muonscope.engine.simplicity.RoutingExperiment.Result> seen = new java.util.ArrayList<>();
+        java.util.List<org.muonscope.engine.experiments.routing.RoutingRun> seen = new java.util.ArrayList<>();
         java.util.List<Boolean> live = new java.util.ArrayList<>();
         java.util.List<Double> cursors = new java.util.ArrayList<>();
         vm.routingProperty().addListener((o, a, b) -> {

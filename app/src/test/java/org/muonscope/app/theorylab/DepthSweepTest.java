@@ -11,13 +11,13 @@ import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.support.FakeEngine;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 class DepthSweepTest {
-    private static final TheorySpec BASE = TheorySpec.validated(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
+    private static final TheorySpec BASE = new TheorySpec(new double[] {0.7, 0.2, 0.1}, 3, 1, 3, 1, 3, 0, false, 0,
             DataMode.POPULATION, 1000, 1, 1,
-            List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.001"))).spec();
+            List.of(OptimizerSettings.parse("gd:lr=0.01"), OptimizerSettings.parse("specgd:lr=0.001")));
 
     @Test
     void runsSpecGdOncePerDepthLongEnoughToSaturate() {

@@ -15,7 +15,7 @@ import org.muonscope.app.plots.RunData;
 import org.muonscope.app.support.FakeEngine;
 import org.muonscope.app.support.ManualScheduler;
 import org.muonscope.engine.theory.DataMode;
-import org.muonscope.engine.experiment.TheorySpec;
+import org.muonscope.engine.spec.TheorySpec;
 
 /** The view model without a screen: a fake engine on the calling thread and a scheduler the test flushes. */
 class TheoryLabViewModelTest {

@@ -18,7 +18,16 @@ import org.muonscope.engine.SpecException;
 public final class Imbalance {
     private Imbalance() { }
 
-    /** Parses {@code none}, {@code step:R} or {@code longtail:R} and applies it ({@code none} returns d). */
+    /**
+     * Checks the syntax {@code none}, {@code step:R} or {@code longtail:R} ({@code R >= 1}) without data.
+     *
+     * @throws SpecException naming {@code imbalance}
+     */
+    public static void validate(String spec) {
+        apply(spec, null, 0);
+    }
+
+    /** Parses {@code none}, {@code step:R} or {@code longtail:R} and applies it ({@code none} returns d; null d: only checks). */
     public static Dataset apply(String spec, Dataset d, long seed) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.equals("none")) return d;
@@ -34,6 +43,7 @@ public final class Imbalance {
             throw new SpecException("imbalance", "expected " + kind + ":R with a number R >= 1, got '" + spec + "'");
         }
         if (!(r >= 1) || Double.isInfinite(r)) throw new SpecException("imbalance", "ratio must be >= 1, got " + r);
+        if (d == null) return null;
         return subsample(d, kind.equals("step") ? stepCounts(d.classCounts(), r) : longTailCounts(d.classCounts(), r),
                 d.name() + "-" + kind + r, seed);
     }

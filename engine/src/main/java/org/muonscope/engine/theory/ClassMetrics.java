@@ -32,6 +32,8 @@ public final class ClassMetrics {
     public static final int DEFAULT_DRAWS = 2000;
     /** Off-diagonal ratio up to which {@code W} counts as diagonal (the accuracy error it causes is of that order). */
     public static final double DIAGONAL_TOLERANCE = 1e-10;
+    /** {@link Evaluation#accuracyMethod()} of the exact rules (closed form or quadrature). */
+    public static final String EXACT = "exact";
 
     private final GaussianMixture g;
     private final int k;
@@ -136,7 +138,7 @@ public final class ClassMetrics {
             accMin = Math.min(accMin, v);
         }
         return new Evaluation(diag, classLoss, acc, loss, balanced / k, classLoss[minority], worst, accMean / k, accMin,
-                offdiag);
+                offdiag, method);
     }
 
     /** Fills {@code a = W F} and returns {@code ||W - W F F^T||_F^2}, the mass outside the span of the means. */
@@ -164,8 +166,12 @@ public final class ClassMetrics {
         return resid2;
     }
 
+    /** How the last {@link #accuracy} computed its values. */
+    private String method = EXACT;
+
     private double[] accuracy(double[] wd, double fro2, double offdiag, double[] diag) {
         double[] acc = new double[k];
+        method = EXACT;
         if (fro2 == 0) {
             java.util.Arrays.fill(acc, 1.0 / k);
             return acc;
@@ -191,6 +197,7 @@ public final class ClassMetrics {
             return acc;
         }
         monteCarlo(acc);
+        method = "monte-carlo:" + draws;
         return acc;
     }
 

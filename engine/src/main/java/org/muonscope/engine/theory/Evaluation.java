@@ -13,8 +13,10 @@ package org.muonscope.engine.theory;
  * @param balancedAccuracy   {@code mean_c a_c}
  * @param worstClassAccuracy {@code min_c a_c}
  * @param offdiagRatio       {@code ||offdiag(W Q)||_F / ||W||_F} for the full mean basis {@code Q} (0 at {@code W = 0})
+ * @param accuracyMethod     how the accuracies were computed: {@value ClassMetrics#EXACT}, or
+ *                           {@code monte-carlo:N} with {@code N} common random draws (decision 0202)
  */
 public record Evaluation(double[] diag, double[] classLoss, double[] classAccuracy, double loss, double balancedLoss,
                          double minorityLoss, double worstClassLoss, double balancedAccuracy, double worstClassAccuracy,
-                         double offdiagRatio) {
+                         double offdiagRatio, String accuracyMethod) {
 }
