@@ -5,10 +5,8 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.muonscope.app.common.Engines;
-import org.muonscope.app.common.Scheduler;
-import org.muonscope.app.common.UiExecutor;
+import org.muonscope.app.common.LabContext;
 import org.muonscope.app.simplicitylab.SimplicityLabView;
 import org.muonscope.app.theorylab.TheoryLabView;
 import org.muonscope.app.theorylab.TheoryLabViewModel;
@@ -17,11 +15,8 @@ import org.muonscope.app.theorylab.TheoryLabViewModel;
  * The main window: one tab per lab. To add a lab, add one {@link Lab} line to {@link #LABS}.
  */
 public final class MainWindow {
-    /** What a lab may use to build itself: the stage (for dialogs) and the UI-thread seams. */
-    public record Context(Stage stage, UiExecutor ui, Scheduler scheduler) { }
-
     /** A tab: its title and how to build its content. */
-    public record Lab(String title, Function<Context, Node> factory) { }
+    public record Lab(String title, Function<LabContext, Node> factory) { }
 
     public static final List<Lab> LABS = List.of(
             new Lab("Theory Lab", ctx -> new TheoryLabView(
@@ -32,7 +27,7 @@ public final class MainWindow {
 
     private final TabPane tabs = new TabPane();
 
-    public MainWindow(Context ctx) {
+    public MainWindow(LabContext ctx) {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("labs");
         for (Lab lab : LABS) {

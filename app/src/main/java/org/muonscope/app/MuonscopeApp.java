@@ -1,5 +1,7 @@
 package org.muonscope.app;
 
+import org.muonscope.app.common.LabContext;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -17,7 +19,7 @@ public final class MuonscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(new MainWindow.Context(stage, UiExecutor.fx(), Scheduler.fx()));
+        MainWindow window = new MainWindow(new LabContext(stage, UiExecutor.fx(), Scheduler.fx()));
         Scene scene = createScene(window);
         stage.setTitle("Muonscope");
         stage.setScene(scene);

@@ -1,5 +1,7 @@
 package org.muonscope.app;
 
+import org.muonscope.app.common.LabContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,7 +29,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Context(stage, UiExecutor.fx(), Scheduler.fx()));
+        window = new MainWindow(new LabContext(stage, UiExecutor.fx(), Scheduler.fx()));
         stage.setScene(MuonscopeApp.createScene(window));
         stage.show();
         window.lab(TheoryLabView.class).loadPreset("theory-imbalance");

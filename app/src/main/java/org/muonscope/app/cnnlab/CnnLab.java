@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab;
 
+import org.muonscope.app.common.LabContext;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class CnnLab {
      * The lab as {@code MainWindow} builds it: the engine's trainings, the runs under {@code ~/.muonscope/cnn-runs}
      * (or {@code -Dmuonscope.home}), and a shutdown when the window closes so running trainings can be resumed.
      */
-    public static javafx.scene.Node create(org.muonscope.app.MainWindow.Context ctx) {
+    public static javafx.scene.Node create(org.muonscope.app.common.LabContext ctx) {
         CnnLab lab = new CnnLab(new EngineBackend(), RunStore.defaultStore(), null);
         if (ctx != null && ctx.stage() != null) {
             ctx.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> lab.shutdown());

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.muonscope.app.common.FxRunListener;
+
 import org.muonscope.app.common.RunEngine;
 import org.muonscope.app.common.TheoryFormulas;
 import org.muonscope.app.common.UiExecutor;

@@ -20,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.muonscope.app.common.Debouncer;
-import org.muonscope.app.common.FxRunListener;
+
 import org.muonscope.app.common.RunEngine;
 import org.muonscope.app.common.Scheduler;
 import org.muonscope.app.common.UiExecutor;

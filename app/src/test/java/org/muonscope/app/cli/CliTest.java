@@ -69,6 +69,25 @@ class CliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aStepTooSmallToMoveFinishesAndSaysNever(@TempDir Path dir) throws Exception {
+        Outcome o = run("theory", "--optimizer", "gd:lr=1e-17", "--steps", "10", "--out", dir.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("-/never"), "t90 measured / theory: " + o.out());
+        List<String> sat = Files.readAllLines(dir.resolve("saturation.csv"));
+        assertTrue(sat.get(3).endsWith(",,Infinity"), "the minority class: not reached, and the closed form never gets there: " + sat.get(3));
+    }
+
+    @Test
+    void tooManyClassesExitAtOnceNamingTheLimit(@TempDir Path dir) {
+        Outcome o = run("theory", "--classes", "100000", "--out", dir.toString());
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.errLines().size(), o.err());
+        assertTrue(o.err().contains("classes") && o.err().contains(Integer.toString(TheorySpec.MAX_CLASSES)), o.err());
+        assertFalse(Files.exists(dir.resolve("spec.json")), "nothing written");
+    }
+
+    @Test
     void priorsAreNormalizedWithANotice(@TempDir Path dir) throws Exception {
         Outcome o = run("theory", "--priors", "2,1,1", "--steps", "5", "--every", "5", "--optimizer", "gd:lr=0.1",
                 "--out", dir.toString());

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab;
 
+import org.muonscope.app.common.LabContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +55,7 @@ class CnnLabWindowTest {
 
     @Start
     void start(Stage stage) {
-        MainWindow window = new MainWindow(new MainWindow.Context(stage, UiExecutor.fx(), Scheduler.fx()));
+        MainWindow window = new MainWindow(new LabContext(stage, UiExecutor.fx(), Scheduler.fx()));
         Scene scene = MuonscopeApp.createScene(window);
         stage.setScene(scene);
         stage.show();

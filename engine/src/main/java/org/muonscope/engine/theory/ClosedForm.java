@@ -133,18 +133,29 @@ public final class ClosedForm {
         double[] out = nanIfUnavailable(g);
         if (out != null) return out;
         out = new double[g.classes()];
-        for (int c = 0; c < out.length; c++) out[c] = gdT90(g.sxxDiag(c), eta);
+        for (int c = 0; c < out.length; c++) {
+            long t = gdT90(g.sxxDiag(c), eta);
+            out[c] = t == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : t;
+        }
         return out;
     }
 
-    /** One class of {@link #gdT90(GaussianMixture, double)}. */
+    /**
+     * One class of {@link #gdT90(GaussianMixture, double)}; {@link Long#MAX_VALUE} when GD never gets there:
+     * {@code 1 - eta s_xx} rounds to 1 (a step size so small that the iteration cannot move, e.g. {@code 1e-17}) or
+     * the step size is not positive.
+     */
     public static long gdT90(double sxx, double eta) {
         double r = 1 - eta * sxx;
         if (r <= 0.1) return 1;
-        long t = (long) Math.ceil(Math.log(0.1) / Math.log(r));
+        if (!(r < 1)) return Long.MAX_VALUE;
+        double estimate = Math.ceil(Math.log(0.1) / Math.log(r));
+        if (!(estimate < 0x1p62)) return Long.MAX_VALUE;
+        long t = (long) estimate;
         // Guard the ceiling against rounding at exact boundaries: t must be the first step that satisfies the test.
-        while (t > 1 && Math.pow(r, t - 1) <= 0.1) t--;
-        while (Math.pow(r, t) > 0.1) t++;
+        // The log estimate is off by at most a step or two, so a few corrections suffice (and bound the loops).
+        for (int i = 0; i < 8 && t > 1 && Math.pow(r, t - 1) <= 0.1; i++) t--;
+        for (int i = 0; i < 8 && Math.pow(r, t) > 0.1; i++) t++;
         return t;
     }
 

@@ -99,6 +99,27 @@ class ClosedFormTest {
 
     /** THEORY.md's table: p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = 1e-3, predicted t90 for L = 1..4 (rounded). */
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void gdT90OfAStepTooSmallToMoveIsNeverAndReturnsAtOnce() {
+        // 1 - eta * s_xx rounds to exactly 1: the closed form cannot move, so 90% is never reached. This once looped
+        // forever (the guard loop waited for pow(1, t) to fall below 0.1). At eta = 1e-17 that is the minority class
+        // (s_xx = 1.9, 1 - 1.9e-17 rounds to 1); the majority's 1 - 7.3e-17 rounds to 1 - 2^-53, about 2e16 steps.
+        GaussianMixture g = GaussianMixture.of(PRIORS, 3, 1, 3, false, 0, 0);
+        double[] tiny = ClosedForm.gdT90(g, 1e-17);
+        assertEquals(Double.POSITIVE_INFINITY, tiny[2]);
+        assertTrue(tiny[0] > 1e16 && tiny[0] < Double.POSITIVE_INFINITY, "t = " + tiny[0]);
+        for (double eta : new double[] {1e-300, 0, -1e-3}) {
+            for (double t : ClosedForm.gdT90(g, eta)) assertEquals(Double.POSITIVE_INFINITY, t, "eta " + eta);
+        }
+        // tiny but representable: finite, and the first step past 90% by the same test the trajectory uses
+        double eta = 1e-13;
+        long t = ClosedForm.gdT90(g.sxxDiag(0), eta);
+        double r = 1 - eta * g.sxxDiag(0);
+        assertTrue(t > 1e12 && t < Long.MAX_VALUE, "t = " + t);
+        assertTrue(Math.pow(r, t) <= 0.1 && Math.pow(r, t - 1) > 0.1, "first step past 90%");
+    }
+
+    @Test
     void specGdT90ReproducesTheTheoryTable() {
         GaussianMixture g = GaussianMixture.of(PRIORS, 3, 1, 3, false, 0, 0);
         long[][] predicted = {{259, 193, 142}, {509, 439, 377}, {637, 578, 522}, {713, 663, 614}};

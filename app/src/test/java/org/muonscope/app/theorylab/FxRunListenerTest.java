@@ -1,4 +1,4 @@
-package org.muonscope.app.common;
+package org.muonscope.app.theorylab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

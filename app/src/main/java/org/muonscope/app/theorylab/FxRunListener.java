@@ -1,4 +1,8 @@
-package org.muonscope.app.common;
+package org.muonscope.app.theorylab;
+
+import org.muonscope.app.common.UiExecutor;
+
+import org.muonscope.app.common.RunEngine;
 
 import java.util.ArrayList;
 import java.util.List;
