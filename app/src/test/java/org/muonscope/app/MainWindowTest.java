@@ -49,7 +49,7 @@ class MainWindowTest {
         RunData first = lab.viewModel().dataProperty().get();
         assertEquals(4, first.slots().size());
         for (RunData.Slot s : first.slots()) assertEquals(Status.COMPLETED, s.result().status());
-        // SpecGD from W = 0 saturates the minority class (prior 0.1) first: THEORY.md, t90 = 143 at eta = 1e-3
+        // SpecGD from W = 0 saturates the minority class (prior 0.1) first: docs/theory.md, t90 = 143 at eta = 1e-3
         double[] t90 = first.slot(2).result().summary().vector(org.muonscope.engine.experiments.theory.TheoryFields.T90_MEASURED);
         assertTrue(t90[2] < t90[1] && t90[1] < t90[0], java.util.Arrays.toString(t90));
 

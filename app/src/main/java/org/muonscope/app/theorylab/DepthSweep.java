@@ -27,7 +27,7 @@ import org.muonscope.engine.optim.OptimizerSettings;
  * A new request cancels the sweep in flight.
  */
 public final class DepthSweep {
-    /** Init scale of the deep runs (THEORY.md's check uses 1e-3); depth 1 starts from {@code W = 0}. */
+    /** Init scale of the deep runs (docs/theory.md's check uses 1e-3); depth 1 starts from {@code W = 0}. */
     public static final double DEEP_INIT = 1e-3;
 
     private final RunEngine engine;

@@ -9,7 +9,7 @@ import org.muonscope.app.plots.TheoryPoint;
 import org.muonscope.engine.spec.TheorySpec;
 import org.muonscope.engine.optim.OptimizerSettings;
 
-/** The explanation pane's text: the formulas of THEORY.md with the current numbers filled in. */
+/** The explanation pane's text: the formulas of docs/theory.md with the current numbers filled in. */
 public final class Explanation {
     private Explanation() { }
 

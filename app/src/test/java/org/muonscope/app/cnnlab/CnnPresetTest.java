@@ -32,7 +32,7 @@ class CnnPresetTest {
     void theSpuriousPixelPresetsUseThePapersGaussianInitAndItReachesTheEngine() throws IOException {
         for (CnnPreset p : CnnPreset.loadBundled()) {
             boolean spurious = p.experiment().kind() == Experiment.Kind.SPURIOUS_PIXEL;
-            // THEORY.md section 3: the spurious-pixel CNN starts from N(0, 0.01^2); the other experiments keep the default
+            // docs/theory.md section 3: the spurious-pixel CNN starts from N(0, 0.01^2); the other experiments keep the default
             assertEquals(spurious ? "gaussian:0.01" : "default", p.init(), p.id());
         }
         CnnPreset pixel = CnnPreset.loadBundled().stream().filter(x -> x.id().equals("cnn-spurious-pixel")).findFirst().orElseThrow();

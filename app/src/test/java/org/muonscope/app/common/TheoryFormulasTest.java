@@ -42,7 +42,7 @@ class TheoryFormulasTest {
             while (TheoryFormulas.specGd(s, c, eta, t, 1) < 0.9 * TheoryFormulas.wStar(s, c)) t++;
             assertEquals(t, TheoryFormulas.t90Spec(s, c, eta, 1));
         }
-        // THEORY.md's checked numbers for p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = 1e-3, L = 1
+        // docs/theory.md's checked numbers for p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = 1e-3, L = 1
         assertEquals(259, TheoryFormulas.t90Spec(s, 0, eta, 1));
         assertEquals(143, TheoryFormulas.t90Spec(s, 2, eta, 1));
     }
@@ -52,7 +52,7 @@ class TheoryFormulasTest {
         TheorySpec s = spec(1);
         double ratio = TheoryFormulas.wStar(s, 0) / TheoryFormulas.wStar(s, 2);
         for (int l = 1; l <= 6; l++) assertEquals(Math.pow(ratio, 1.0 / l), TheoryFormulas.spreadSpec(s, l), 1e-12);
-        // predicted t90 for L = 2 in THEORY.md: (509, 439, 377)
+        // predicted t90 for L = 2 in docs/theory.md: (509, 439, 377)
         assertEquals(509, Math.round(TheoryFormulas.t90SpecExact(s, 0, 1e-3, 2)), 1.0);
         assertEquals(377, Math.round(TheoryFormulas.t90SpecExact(s, 2, 1e-3, 2)), 1.0);
     }

@@ -171,7 +171,7 @@ class TheoryLabViewModelTest {
     void explanationFillsInTheCurrentNumbers() {
         vm.runNow();
         String text = Explanation.of(vm.dataProperty().get(), 1500);
-        // minority class 3: t90 = (0.9 w*)^(1/1) / 0.001 = 143 (THEORY.md)
+        // minority class 3: t90 = (0.9 w*)^(1/1) / 0.001 = 143 (docs/theory.md)
         assertTrue(text.contains("= 143 for the minority"), text);
         assertTrue(text.contains("At step 1500"), text);
     }

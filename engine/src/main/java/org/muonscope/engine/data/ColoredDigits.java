@@ -6,7 +6,7 @@ import org.muonscope.engine.SpecException;
 import org.muonscope.engine.model.cnn.Shape;
 
 /**
- * Colored digits (THEORY.md section 4): the label becomes coarse, {@code 0} for classes {@code 0 .. k/2-1}
+ * Colored digits (docs/theory.md section 4): the label becomes coarse, {@code 0} for classes {@code 0 .. k/2-1}
  * and {@code 1} for the rest, and each one-channel image is drawn in one of two color channels (the other
  * stays black). In training exactly {@code round(fraction * n)} images, a seeded choice, have color = label;
  * at test time exactly half do, so color carries no information. Groups are {@code (label, color)}:

@@ -7,7 +7,7 @@ import java.util.Random;
 import org.muonscope.engine.SpecException;
 
 /**
- * Class imbalance by subsampling, exact and seeded (THEORY.md section 4). With {@code n_c} the samples of
+ * Class imbalance by subsampling, exact and seeded (docs/theory.md section 4). With {@code n_c} the samples of
  * class {@code c} and {@code k} classes:
  * <ul>
  * <li>{@code step:R}: classes {@code 0 .. ceil(k/2)-1} keep all, the others keep {@code max(1, round(n_c / R))};

@@ -4,7 +4,7 @@ import java.util.Random;
 import org.muonscope.engine.SpecException;
 
 /**
- * The simplicity-bias shortcut (THEORY.md section 3): every training image of class {@code c} gets pixel
+ * The simplicity-bias shortcut (docs/theory.md section 3): every training image of class {@code c} gets pixel
  * {@code position(c)} set to intensity {@code I} in every channel. The positions are distinct, chosen by a
  * seeded draw away from the one-pixel border. The test set is returned twice: clean, and with each image
  * carrying its own class's pixel.

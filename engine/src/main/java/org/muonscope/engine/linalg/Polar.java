@@ -10,7 +10,7 @@ import org.ejml.dense.row.decomposition.svd.SvdImplicitQrDecompose_DDRM;
  * A non-finite input gives an all-NaN output (the caller's divergence check sees it).
  */
 public final class Polar {
-    /** Relative cutoff below which a singular value is treated as zero (THEORY.md section 2). */
+    /** Relative cutoff below which a singular value is treated as zero (docs/theory.md section 2). */
     public static final double RANK_CUTOFF = 1e-12;
 
     private Polar() {

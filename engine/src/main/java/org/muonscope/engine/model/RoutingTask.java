@@ -8,7 +8,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The routing task of THEORY.md section 3 (Dragutinovic and Ranganath, Sec. 4 and App. C.2, after Saxe et al.
+ * The routing task of docs/theory.md section 3 (Dragutinovic and Ranganath, Sec. 4 and App. C.2, after Saxe et al.
  * 2022): {@code M} input and output domains, {@code N} numbers. Input domain {@code j} writes number {@code i}
  * as column {@code i} of its own random orthogonal {@code N x N} code matrix; the target of number {@code i} is
  * column {@code i} of a fixed {@code OUT x N} matrix that does not depend on the output domain. Training sees

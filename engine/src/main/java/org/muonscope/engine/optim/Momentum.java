@@ -3,7 +3,7 @@ package org.muonscope.engine.optim;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The two momentum conventions of THEORY.md: EMA {@code m <- beta m + (1-beta) u} (Signum, Muon) and PyTorch's
+ * The two momentum conventions of docs/theory.md: EMA {@code m <- beta m + (1-beta) u} (Signum, Muon) and PyTorch's
  * heavy ball {@code b <- beta b + u} (GD with momentum). Nesterov emits the look-ahead {@code (1-beta) u + beta m}
  * (Muon's {@code grad.lerp_(momentum, beta)}) or {@code u + beta b} (PyTorch SGD).
  */

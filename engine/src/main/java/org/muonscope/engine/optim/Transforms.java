@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Factories for the transforms optimizers are built from. Each optimizer in {@link Optimizers} is a short
- * chain of these; see THEORY.md section 2 for the conventions.
+ * chain of these; see docs/theory.md section 2 for the conventions.
  */
 public final class Transforms {
     private Transforms() {

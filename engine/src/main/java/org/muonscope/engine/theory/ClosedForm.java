@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The closed forms of THEORY.md section 1, per class, in the mean basis.
+ * The closed forms of docs/theory.md section 1, per class, in the mean basis.
  *
  * <p>They need joint diagonalizability, i.e. mean overlap {@code rho = 0}. The rotated basis keeps them:
  * GD and SpecGD are rotation-equivariant ({@code W Q} follows the axis-aligned trajectory), so every
@@ -111,7 +111,7 @@ public final class ClosedForm {
 
     /**
      * SpecGD, depth {@code L}, small init: every factor's singular values grow by {@code eta} a step, so the end-to-end
-     * diagonal follows {@code min((eta t)^L, w*_c)} (THEORY.md; the init scale is neglected). Depth 1 is
+     * diagonal follows {@code min((eta t)^L, w*_c)} (docs/theory.md; the init scale is neglected). Depth 1 is
      * {@link #specGdDiagonal(GaussianMixture, double, long)}. NaN where unavailable.
      */
     public static double[] specGdDiagonal(GaussianMixture g, double eta, int depth, long t) {
@@ -161,7 +161,7 @@ public final class ClosedForm {
 
     /**
      * SpecGD, depth {@code L}: {@code t_90(c) = (0.9 w*_c)^(1/L) / eta}. At depth 1 this is the exact first step,
-     * {@code ceil(0.9 w*_c / eta)}; deeper it is the small-init formula of THEORY.md, left unrounded (it ignores
+     * {@code ceil(0.9 w*_c / eta)}; deeper it is the small-init formula of docs/theory.md, left unrounded (it ignores
      * the init scale, so it is accurate to a few steps, not exactly). NaN where unavailable.
      */
     public static double[] specGdT90(GaussianMixture g, double eta, int depth) {

@@ -2,7 +2,7 @@ package org.muonscope.engine.theory;
 
 /**
  * Closed forms for the singular values of {@code W = W_L..W_1} on {@link DlnTask} from the aligned, balanced
- * init (THEORY.md section 3; Dragutinovic and Ranganath Theorems 3.1-3.2). Time is {@code tau = sum of step
+ * init (docs/theory.md section 3; Dragutinovic and Ranganath Theorems 3.1-3.2). Time is {@code tau = sum of step
  * sizes} (gradient-flow time; {@code eta t} at a constant step), so the forms hold under any schedule.
  *
  * <ul>

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Deep linear regression of THEORY.md section 3: {@code x ~ N(0, I_D)}, {@code y = A x + noise} with
+ * Deep linear regression of docs/theory.md section 3: {@code x ~ N(0, I_D)}, {@code y = A x + noise} with
  * {@code A = Q diag(s) R^T}, {@code Q} and {@code R} Haar-random orthogonal. The population moments are exact:
  * {@code Sxx = I}, {@code Syx = A}; the noise (standard deviation {@code noise} per output) only adds
  * {@code noise^2 D / 2} to the loss. With {@code s = null} the regression weights are standard normal entries

@@ -1,7 +1,7 @@
 package org.muonscope.engine.theory;
 
 /**
- * The class-wise metrics of one end-to-end {@code W} (THEORY.md section 1), all in the mean basis.
+ * The class-wise metrics of one end-to-end {@code W} (docs/theory.md section 1), all in the mean basis.
  *
  * @param diag               {@code (W F)[c,c]}: the learned scale along class {@code c}'s direction
  * @param classLoss          {@code L_c = 1/2 (||W mu_c - e_c||^2 + sigma^2 ||W||_F^2)}

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.muonscope.engine.SpecException;
 
 /**
- * The Gaussian mixture of THEORY.md section 1: label {@code y = e_c} with probability {@code p_c}, input
+ * The Gaussian mixture of docs/theory.md section 1: label {@code y = e_c} with probability {@code p_c}, input
  * {@code x = mu_c + sigma z}, {@code z ~ N(0, I_d)}.
  *
  * <h2>Class means</h2>

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Where a run's moments come from at each step (THEORY.md section 1): the population moments, the empirical
+ * Where a run's moments come from at each step (docs/theory.md section 1): the population moments, the empirical
  * moments of {@code n} fixed draws, or those of a fresh mini-batch of {@code b} of the {@code n} draws.
  * The gradient code is the same in all three modes.
  *

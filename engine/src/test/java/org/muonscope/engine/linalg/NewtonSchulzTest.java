@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NewtonSchulzTest {
 
     /**
-     * THEORY.md: five quintic steps land the singular values of a Gaussian in about [0.68, 1.13]. That needs the
+     * docs/theory.md: five quintic steps land the singular values of a Gaussian in about [0.68, 1.13]. That needs the
      * smallest normalized singular value to start above ~1e-2, which holds for rectangular Gaussians (aspect >= 2);
      * square ones are covered below.
      */
@@ -57,7 +57,7 @@ class NewtonSchulzTest {
         NewtonSchulz.orthogonalize(g, 5, ns);
         Polar.polarSvd(g, polar);
         double rel = relFrobDiff(ns, polar);
-        // THEORY.md quotes ~0.22; the exact figure depends on the draw, so a generous band.
+        // docs/theory.md quotes ~0.22; the exact figure depends on the draw, so a generous band.
         assertTrue(rel > 0.1 && rel < 0.35, "relative distance " + rel);
     }
 

@@ -15,7 +15,7 @@ import org.muonscope.engine.theory.ClosedForm;
 import org.muonscope.engine.theory.GaussianMixture;
 
 /**
- * THEORY.md's checked setting: p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = delta = 1e-3, d = h = 3. SpecGD on every
+ * docs/theory.md's checked setting: p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = delta = 1e-3, d = h = 3. SpecGD on every
  * factor reaches 90% of w*_c at (0.9 w*_c)^(1/L) / eta within 2%, for depth 1 to 4 and for every seed tried: the
  * init convention (rotations, decision 0201) leaves no mode reversed.
  */

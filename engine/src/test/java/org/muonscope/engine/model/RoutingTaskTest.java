@@ -13,7 +13,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** The routing data of THEORY.md section 3: codes, targets, allowed pairs, batches. */
+/** The routing data of docs/theory.md section 3: codes, targets, allowed pairs, batches. */
 class RoutingTaskTest {
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.muonscope.engine.linalg.NewtonSchulz;
 import org.muonscope.engine.linalg.Polar;
 
-/** The identities of THEORY.md section 2 and hand-computed reference steps. */
+/** The identities of docs/theory.md section 2 and hand-computed reference steps. */
 class OptimizerIdentitiesTest {
 
     /** The update one step of {@code spec} makes from zero weights with gradient {@code g}. */

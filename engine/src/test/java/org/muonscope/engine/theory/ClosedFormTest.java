@@ -97,7 +97,7 @@ class ClosedFormTest {
         }
     }
 
-    /** THEORY.md's table: p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = 1e-3, predicted t90 for L = 1..4 (rounded). */
+    /** docs/theory.md's table: p = (0.7, 0.2, 0.1), mu = 3, sigma = 1, eta = 1e-3, predicted t90 for L = 1..4 (rounded). */
     @Test
     @org.junit.jupiter.api.Timeout(10)
     void gdT90OfAStepTooSmallToMoveIsNeverAndReturnsAtOnce() {

@@ -11,7 +11,7 @@ import org.muonscope.engine.theory.GaussianMixture;
 
 /**
  * The theory values the runner reports beside its measurements: {@code w*} per class and the closed-form
- * {@code t_90} where THEORY.md has one for this optimizer and setting.
+ * {@code t_90} where docs/theory.md has one for this optimizer and setting.
  */
 final class TheoryReference {
     private TheoryReference() { }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.muonscope.engine.optim.OptimizerSettings;
 
 /**
- * Deep linear regression against the closed forms of THEORY.md section 3, in the regime where they are exact
+ * Deep linear regression against the closed forms of docs/theory.md section 3, in the regime where they are exact
  * (aligned balanced init, population moments) and, more loosely, from the paper's random small init.
  */
 class DlnClosedFormTest {

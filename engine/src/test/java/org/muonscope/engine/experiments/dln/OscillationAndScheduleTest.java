@@ -87,7 +87,7 @@ class OscillationAndScheduleTest {
 
     @Test
     void scalingTheUpdateEqualsScalingTheStepSizeEvenWithMomentum() {
-        // Muon with momentum under a cosine schedule against Muon written out by hand (THEORY.md section 2) with
+        // Muon with momentum under a cosine schedule against Muon written out by hand (docs/theory.md section 2) with
         // the scheduled lr: m = beta m + (1-beta) G, u = (1-beta) G + beta m, p -= lr_t sqrt(max(1, r/c)) NS5(u).
         Random rng = new Random(4);
         DlnTask task = DlnTask.create(3, new double[] {2, 1, 0.5}, 0, rng);
