@@ -83,7 +83,7 @@ public final class SaturationFigure extends LabFigure {
                 double[] ty = new double[k];
                 for (int c = 0; c < k; c++) {
                     long t = TheoryFormulas.t90(spec, o, c);
-                    ty[c] = t >= 0 ? t : Double.NaN;
+                    ty[c] = t >= 0 && t != Long.MAX_VALUE ? t : Double.NaN; // a closed form that never gets there has no tick
                 }
                 all.add(ty);
                 int i = theory.getSeriesCount();

@@ -22,8 +22,8 @@ final class SaturationTable extends TableView<SaturationTable.Row> {
         getColumns().add(col("prior", r -> String.format(Locale.ROOT, "%.3f", r.prior())));
         getColumns().add(col("w*", r -> String.format(Locale.ROOT, "%.4f", r.wStar())));
         getColumns().add(col("t90 measured", r -> r.measured() < 0 ? "not reached" : Long.toString(r.measured())));
-        getColumns().add(col("t90 theory", r -> r.theory() < 0 ? "-" : Long.toString(r.theory())));
-        getColumns().add(col("measured / theory", r -> r.measured() < 0 || r.theory() <= 0 ? "-"
+        getColumns().add(col("t90 theory", r -> r.theory() < 0 ? "-" : r.theory() == Long.MAX_VALUE ? "never" : Long.toString(r.theory())));
+        getColumns().add(col("measured / theory", r -> r.measured() < 0 || r.theory() <= 0 || r.theory() == Long.MAX_VALUE ? "-"
                 : String.format(Locale.ROOT, "%.3f", (double) r.measured() / r.theory())));
     }
 
