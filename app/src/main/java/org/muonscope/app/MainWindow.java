@@ -20,8 +20,8 @@ public final class MainWindow {
 
     public static final List<Lab> LABS = List.of(
             new Lab("Theory Lab", ctx -> new TheoryLabView(
-                    new TheoryLabViewModel(Engines.theory(), ctx.ui(), ctx.scheduler()))),
-            new Lab("Simplicity Lab", ctx -> SimplicityLabView.create(ctx.ui(), ctx.scheduler())),
+                    new TheoryLabViewModel(Engines.theory(ctx.tasks()), ctx.ui(), ctx.scheduler()), ctx.tasks())),
+            new Lab("Simplicity Lab", SimplicityLabView::create),
             new Lab("CNN Lab", org.muonscope.app.cnnlab.CnnLab::create)
     );
 

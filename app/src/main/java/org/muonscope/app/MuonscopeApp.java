@@ -19,7 +19,10 @@ public final class MuonscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(new LabContext(stage, UiExecutor.fx(), Scheduler.fx()));
+        LabContext ctx = LabContext.fx(stage);
+        MainWindow window = new MainWindow(ctx);
+        // after the labs heard the window close (the CNN Lab records running trainings as interrupted)
+        stage.setOnHidden(e -> ctx.tasks().shutdown(2000));
         Scene scene = createScene(window);
         stage.setTitle("Muonscope");
         stage.setScene(scene);

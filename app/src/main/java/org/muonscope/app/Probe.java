@@ -88,7 +88,7 @@ final class Probe extends Thread {
      * separates the app's work from waiting for a core on a loaded machine.
      */
     private void stalls(Map<String, Object> r) throws Exception {
-        org.muonscope.app.cnnlab.view.StallMeter meter = fx(org.muonscope.app.cnnlab.view.StallMeter::new);
+        org.muonscope.app.cnnlab.view.StallMeter meter = fx(() -> new org.muonscope.app.cnnlab.view.StallMeter(org.muonscope.app.common.TaskExecutor.threads(org.muonscope.app.common.UiExecutor.fx())));
         // the first run warms up (class loading, JIT); the measured runs are the re-runs after it
         fx(() -> { lab.loadPreset("theory-stress"); return null; });
         waitFinished(120);

@@ -29,7 +29,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new LabContext(stage, UiExecutor.fx(), Scheduler.fx()));
+        window = new MainWindow(LabContext.fx(stage));
         stage.setScene(MuonscopeApp.createScene(window));
         stage.show();
         window.lab(TheoryLabView.class).loadPreset("theory-imbalance");

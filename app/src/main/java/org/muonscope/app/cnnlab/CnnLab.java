@@ -5,12 +5,11 @@ import org.muonscope.app.common.LabContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javafx.scene.control.Tab;
 import javafx.stage.Window;
+import org.muonscope.app.common.TaskExecutor;
 import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.cnnlab.view.CnnLabView;
 
@@ -20,8 +19,8 @@ import org.muonscope.app.cnnlab.view.CnnLabView;
  * interrupted and can be resumed on the next start.
  */
 public final class CnnLab {
-    private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("cnnlab-io"));
-    private final ExecutorService background = Executors.newCachedThreadPool(daemon("cnnlab-bg"));
+    private final Executor io;
+    private final TaskExecutor tasks;
     private final RunQueueViewModel queue;
     private final ExperimentPickerViewModel picker;
     private final SweepViewModel sweep;
@@ -29,9 +28,13 @@ public final class CnnLab {
 
     /**
      * @param chooseDir asks for an export folder; null for the system's folder chooser
+     * @param tasks     where every background job of the lab runs (file writes on one lane, previews beside)
      */
-    public CnnLab(TrainingBackend backend, RunStore store, Function<Window, Path> chooseDir) {
-        UiExecutor ui = UiExecutor.fx();
+    public CnnLab(TrainingBackend backend, RunStore store, Function<Window, Path> chooseDir, TaskExecutor tasks) {
+        this.tasks = tasks;
+        this.io = tasks.lane("cnnlab-io");
+        UiExecutor ui = tasks.ui();
+        Executor background = tasks::execute;
         queue = new RunQueueViewModel(backend, store, ui::execute, io);
         picker = new ExperimentPickerViewModel(backend, ui::execute, background);
         sweep = new SweepViewModel(queue);
@@ -41,7 +44,7 @@ public final class CnnLab {
         } catch (IOException | RuntimeException e) {
             presets = List.of();
         }
-        view = new CnnLabView(picker, queue, sweep, presets, background, ui::execute, chooseDir);
+        view = new CnnLabView(picker, queue, sweep, presets, tasks, chooseDir);
         // Saved runs are read off the FX thread and listed when ready.
         background.execute(() -> {
             List<RunItem> saved = queue.loadSaved();
@@ -55,7 +58,7 @@ public final class CnnLab {
      * (or {@code -Dmuonscope.home}), and a shutdown when the window closes so running trainings can be resumed.
      */
     public static javafx.scene.Node create(org.muonscope.app.common.LabContext ctx) {
-        CnnLab lab = new CnnLab(new EngineBackend(), RunStore.defaultStore(), null);
+        CnnLab lab = new CnnLab(new EngineBackend(ctx.tasks().lane("cnnlab-training")), RunStore.defaultStore(), null, ctx.tasks());
         if (ctx != null && ctx.stage() != null) {
             ctx.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> lab.shutdown());
         }
@@ -105,13 +108,6 @@ public final class CnnLab {
         });
     }
 
-    /** A tab for the main window; closing the window should call {@link #shutdown}. */
-    public Tab tab() {
-        Tab t = new Tab("CNN Lab", view);
-        t.setClosable(false);
-        return t;
-    }
-
     public CnnLabView view() { return view; }
 
     public RunQueueViewModel queue() { return queue; }
@@ -123,21 +119,15 @@ public final class CnnLab {
     /** Stops running trainings (recorded as interrupted) and lets pending file writes finish. */
     public void shutdown() {
         queue.shutdown();
-        io.shutdown();
+        // the file writes queued before this point finish first: wait for a marker behind them (at most 5 s)
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        io.execute(written::countDown);
         try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
+            written.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        background.shutdownNow();
         view.stallMeter().stop();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.Dataset;
@@ -32,7 +32,7 @@ import org.muonscope.engine.run.Values;
 import org.muonscope.engine.spec.CnnSpec;
 
 /**
- * The real {@link TrainingBackend}: one engine CNN run per queued training, on its own thread, with its
+ * The real {@link TrainingBackend}: one engine CNN run per queued training, on the lab's training lane, with its
  * epoch checkpoints in {@code RUN/checkpoints} and, when it ends, the same files {@code muonscope cnn} writes
  * ({@code metrics.csv}, {@code class_accuracy.csv}, {@code spec.json}, ...) in the run folder.
  */
@@ -41,7 +41,7 @@ public final class EngineBackend implements TrainingBackend {
             "Shirt", "Sneaker", "Bag", "Ankle boot");
     private static final List<String> CIFAR = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
             "horse", "ship", "truck");
-    private final AtomicInteger threadIds = new AtomicInteger();
+    private final Executor training;
     // The raw (untransformed) data of the last few sources, so queued runs on the same data load it once.
     private final Map<String, TrainTest> raw = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -49,6 +49,11 @@ public final class EngineBackend implements TrainingBackend {
             return size() > 2;
         }
     };
+
+    /** @param training where trainings run: one at a time, in the order they were started (a lane) */
+    public EngineBackend(Executor training) {
+        this.training = training;
+    }
 
     /** The engine's spec for one lab run. */
     static CnnSpec toEngine(LabRunSpec s) {
@@ -81,10 +86,7 @@ public final class EngineBackend implements TrainingBackend {
     @Override
     public TrainingJob start(LabRunSpec spec, Path runDir, boolean resume, TrainingObserver observer) {
         Job job = new Job(spec, runDir, resume, observer);
-        Thread t = new Thread(job, "cnnlab-train-" + threadIds.incrementAndGet());
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        t.start();
+        training.execute(job);
         return job;
     }
 

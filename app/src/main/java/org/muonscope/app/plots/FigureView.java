@@ -4,8 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -36,11 +35,7 @@ import org.jfree.chart.plot.XYPlot;
  * not shown.
  */
 public final class FigureView extends Region {
-    private static final ExecutorService RENDER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "theorylab-figure-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor render;
 
     /** What a finished render hands the FX thread: the images and the domain axis's linear pixel mapping. */
     private record Frame(long generation, WritableImage full, WritableImage bare, Rectangle2D area,
@@ -61,7 +56,9 @@ public final class FigureView extends Region {
     private Color cursorColor = Color.gray(0.4, 0.8);
     private volatile double renderMillis;
 
-    public FigureView(LabFigure figure, boolean animates) {
+    /** @param render the one lane figures are drawn on (the lab context's {@code figures} lane) */
+    public FigureView(LabFigure figure, boolean animates, Executor render) {
+        this.render = render;
         this.figure = figure;
         this.animates = animates;
         getChildren().add(canvas);
@@ -81,7 +78,7 @@ public final class FigureView extends Region {
         if (w < 10 || h < 10) return false;
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
         long gen = generation.incrementAndGet();
-        RENDER.execute(() -> {
+        render.execute(() -> {
             if (gen != generation.get()) return;
             try {
                 renderInBackground(gen, prepare, w, h, scale, onShown);

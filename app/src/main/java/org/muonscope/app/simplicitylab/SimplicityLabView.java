@@ -30,7 +30,7 @@ import javafx.stage.DirectoryChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.muonscope.app.plots.PlotExporter;
-import org.muonscope.app.theorylab.AnimationModel;
+import org.muonscope.app.common.AnimationModel;
 import org.muonscope.engine.io.RunProvenance;
 import org.muonscope.engine.experiments.Experiments;
 import org.muonscope.engine.optim.StepSchedule;
@@ -93,16 +93,10 @@ public final class SimplicityLabView extends BorderPane {
         sceneProperty().addListener((o, a, s) -> { if (s != null) timer.start(); else timer.stop(); });
     }
 
-    /**
-     * The tab as the window builds it: runs on one daemon background thread, both figure presets loaded.
-     */
-    public static SimplicityLabView create(org.muonscope.app.common.UiExecutor ui, org.muonscope.app.common.Scheduler scheduler) {
-        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "simplicity-lab");
-            t.setDaemon(true);
-            return t;
-        });
-        SimplicityLabView view = new SimplicityLabView(new SimplicityLabViewModel(background, ui, scheduler));
+    /** The tab as the window builds it: its runs on one lane of the lab context, both figure presets loaded. */
+    public static SimplicityLabView create(org.muonscope.app.common.LabContext ctx) {
+        SimplicityLabView view = new SimplicityLabView(new SimplicityLabViewModel(ctx.tasks().lane("simplicity-lab"), ctx.ui(),
+                ctx.scheduler()));
         view.vm.loadPreset("simplicity-figure1");
         view.vm.loadPreset("simplicity-figure2");
         return view;

@@ -36,7 +36,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.muonscope.app.common.Scheduler;
 import org.muonscope.app.common.UiExecutor;
-import org.muonscope.app.theorylab.AnimationModel;
+import org.muonscope.app.common.AnimationModel;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.optim.OptimizerSettings;
 import org.muonscope.engine.spec.DlnSpec;

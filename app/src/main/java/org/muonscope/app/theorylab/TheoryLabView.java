@@ -1,5 +1,9 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.app.common.TaskExecutor;
+
+import org.muonscope.app.common.AnimationModel;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +42,7 @@ import org.muonscope.app.plots.RunData;
  */
 public final class TheoryLabView extends BorderPane {
     private final TheoryLabViewModel vm;
+    private final TaskExecutor tasks;
     private final ControlsPane controls;
     private final Map<String, LabFigure> figures = new LinkedHashMap<>();
     private final Map<String, FigureView> viewers = new LinkedHashMap<>();
@@ -68,7 +73,8 @@ public final class TheoryLabView extends BorderPane {
     private long redraws;
     private final AnimationTimer timer;
 
-    public TheoryLabView(TheoryLabViewModel vm) {
+    public TheoryLabView(TheoryLabViewModel vm, TaskExecutor tasks) {
+        this.tasks = tasks;
         this.vm = vm;
         getStyleClass().add("theory-lab");
         controls = new ControlsPane(vm);
@@ -76,7 +82,7 @@ public final class TheoryLabView extends BorderPane {
             // two objects per figure: the view's belongs to its render thread, this one serves exports
             figures.put(n, Figures.create(n));
             boolean animates = !n.equals("saturation") && !n.equals("depth");
-            FigureView v = new FigureView(Figures.create(n), animates);
+            FigureView v = new FigureView(Figures.create(n), animates, tasks.lane("figures"));
             v.setId("chart-" + n);
             viewers.put(n, v);
         }
@@ -415,18 +421,16 @@ public final class TheoryLabView extends BorderPane {
         long[][] depth = vm.depthSweep().measuredProperty().get();
         long[][] sweep = depth != null && sweptSpec == d.spec() ? depth.clone() : null;
         vm.statusProperty().set("Writing figure bundle to " + dir + "...");
-        Thread t = new Thread(() -> {
+        tasks.execute(() -> {
             try {
                 List<String> files = FigureBundle.write(dir, d, style, session, sweep);
-                Platform.runLater(() -> vm.statusProperty().set("Wrote " + files.size() + " files to " + dir));
+                tasks.ui().execute(() -> vm.statusProperty().set("Wrote " + files.size() + " files to " + dir));
                 done.complete(files);
             } catch (Exception ex) {
-                Platform.runLater(() -> vm.statusProperty().set("Bundle failed: " + ex.getMessage()));
+                tasks.ui().execute(() -> vm.statusProperty().set("Bundle failed: " + ex.getMessage()));
                 done.completeExceptionally(ex);
             }
-        }, "bundle-export");
-        t.setDaemon(true);
-        t.start();
+        });
         return done;
     }
 

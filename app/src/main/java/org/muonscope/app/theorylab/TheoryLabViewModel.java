@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.app.common.AnimationModel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** The real adapter's data preview on the bundled subset (2,000 training images, 200 per class). */
 class EngineBackendTest {
-    private final EngineBackend backend = new EngineBackend();
+    /** Trainings on a thread of the test's own, as the lab's training lane runs them. */
+    private final EngineBackend backend = new EngineBackend(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-training");
+        t.setDaemon(true);
+        return t;
+    }));
 
     @Test
     void stepImbalanceCountsAndMinorityClasses() throws Exception {

@@ -1,5 +1,9 @@
 package org.muonscope.app.plots;
 
+import org.muonscope.app.common.UiExecutor;
+
+import org.muonscope.app.common.TaskExecutor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +65,7 @@ class FigureViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new FigureView(new Recording(), true);
+        view = new FigureView(new Recording(), true, TaskExecutor.threads(UiExecutor.fx()).lane("figures"));
         stage.setScene(new Scene(new StackPane(view), 500, 300));
         stage.show();
     }
@@ -101,7 +105,7 @@ class FigureViewTest {
         assertEquals(1, shown[4]);
         for (Thread t : drawnOn) {
             assertFalse(Platform.isFxApplicationThread(), "test runs off the FX thread");
-            assertEquals("theorylab-figure-render", t.getName(), "JFreeChart drew on " + t.getName());
+            assertEquals("muonscope-figures", t.getName(), "JFreeChart drew on " + t.getName());
         }
         assertTrue(view.hasImage());
         // the step-to-pixel mapping came back with the image: linear, increasing, and inverted by stepAt

@@ -1,5 +1,7 @@
 package org.muonscope.app.support;
 
+import org.muonscope.app.common.TaskExecutor;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -15,7 +17,7 @@ public final class DemoWindow extends Application {
     @Override
     public void start(Stage stage) {
         TheoryLabViewModel vm = new TheoryLabViewModel(new FakeEngine(), UiExecutor.fx(), Scheduler.fx());
-        TheoryLabView view = new TheoryLabView(vm);
+        TheoryLabView view = new TheoryLabView(vm, TaskExecutor.threads(UiExecutor.fx()));
         Scene scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.setScene(scene);

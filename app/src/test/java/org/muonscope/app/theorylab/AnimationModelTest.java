@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.app.common.AnimationModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

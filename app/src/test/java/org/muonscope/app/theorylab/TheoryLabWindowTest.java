@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.app.common.TaskExecutor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,7 @@ class TheoryLabWindowTest {
     @Start
     void start(Stage stage) {
         TheoryLabViewModel vm = new TheoryLabViewModel(engine, UiExecutor.fx(), Scheduler.fx());
-        view = new TheoryLabView(vm);
+        view = new TheoryLabView(vm, TaskExecutor.threads(UiExecutor.fx()));
         Scene scene = new Scene(view, 1500, 950);
         scene.getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.setScene(scene);

@@ -1,8 +1,7 @@
 package org.muonscope.app.cnnlab.view;
 
 import java.awt.image.BufferedImage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -19,25 +18,23 @@ import org.muonscope.app.plots.PlotExporter;
  * thread only swaps the finished image in. A chart handed to {@link #setChart} must not be touched afterwards.
  */
 public final class ChartImage extends Region {
-    private static final ExecutorService RENDER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cnnlab-chart-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor render;
     private final ImageView view = new ImageView();
     private final AtomicLong generation = new AtomicLong();
     private JFreeChart chart;
     private int drawnW = -1;
     private int drawnH = -1;
 
-    public ChartImage() {
+    /** @param render the one lane figures are drawn on (the lab context's {@code figures} lane) */
+    public ChartImage(Executor render) {
+        this.render = render;
         getChildren().add(view);
         setMinSize(80, 60);
         getStyleClass().add("cnn-chart");
     }
 
-    public ChartImage(double prefWidth, double prefHeight) {
-        this();
+    public ChartImage(Executor render, double prefWidth, double prefHeight) {
+        this(render);
         setPrefSize(prefWidth, prefHeight);
     }
 
@@ -71,7 +68,7 @@ public final class ChartImage extends Region {
         drawnW = w;
         drawnH = h;
         long gen = generation.incrementAndGet();
-        RENDER.execute(() -> {
+        render.execute(() -> {
             if (gen != generation.get()) return;
             BufferedImage img = PlotExporter.image(c, w, h, 1);
             WritableImage fx = SwingFXUtils.toFXImage(img, null);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.muonscope.app.common.TaskExecutor;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -35,18 +36,22 @@ public final class CnnLabView extends BorderPane {
     private final LivePlotsPane live;
     private final SweepPane sweepPane;
     private final QueuePane queuePane;
-    private final StallMeter stall = new StallMeter();
+    private final StallMeter stall;
     private final javafx.beans.property.ObjectProperty<Function<Window, Path>> folderChooser =
             new javafx.beans.property.SimpleObjectProperty<>(this, "folderChooser");
 
     public CnnLabView(ExperimentPickerViewModel picker, RunQueueViewModel queue, SweepViewModel sweep, List<CnnPreset> presets,
-                      Executor background, Executor ui, Function<Window, Path> chooseDir) {
+                      TaskExecutor tasks, Function<Window, Path> chooseDir) {
+        Executor background = tasks::execute;
+        Executor ui = tasks.ui()::execute;
+        Executor render = tasks.lane("figures");
+        stall = new StallMeter(tasks);
         folderChooser.set(chooseDir != null ? chooseDir : CnnLabView::chooseFolder);
         Function<Window, Path> chooser = w -> folderChooser.get().apply(w);
-        live = new LivePlotsPane(queue, background, ui, chooser);
+        live = new LivePlotsPane(queue, background, ui, render, chooser);
         Tab liveTab = new Tab("Live plots", live);
-        Tab dataTab = new Tab("Data", dataPane(picker));
-        sweepPane = new SweepPane(sweep, picker, n -> { }, background, ui, chooser);
+        Tab dataTab = new Tab("Data", dataPane(picker, render));
+        sweepPane = new SweepPane(sweep, picker, n -> { }, background, ui, render, chooser);
         Tab sweepTab = new Tab("Sweep", sweepPane);
         for (Tab t : List.of(dataTab, liveTab, sweepTab)) t.setClosable(false);
         tabs.getTabs().setAll(dataTab, liveTab, sweepTab);
@@ -88,9 +93,9 @@ public final class CnnLabView extends BorderPane {
                 stall.setMeasuring(queue.runs().stream().anyMatch(r -> r.status() == RunStatus.RUNNING)));
     }
 
-    private static VBox dataPane(ExperimentPickerViewModel picker) {
+    private static VBox dataPane(ExperimentPickerViewModel picker, Executor render) {
         SampleGrid grid = new SampleGrid();
-        ChartImage counts = new ChartImage(520, 360);
+        ChartImage counts = new ChartImage(render, 520, 360);
         Label note = new Label();
         note.textProperty().bind(Bindings.createStringBinding(() -> picker.previewLoadingProperty().get() ? "loading the data…"
                 : picker.previewErrorProperty().get(), picker.previewLoadingProperty(), picker.previewErrorProperty()));

@@ -62,7 +62,7 @@ public final class LivePlotsPane extends BorderPane {
     private long lastRedraw;
     private List<CnnFigureSet.Figure> figures = List.of();
 
-    public LivePlotsPane(RunQueueViewModel queue, Executor background, Executor ui, Function<Window, Path> chooseDir) {
+    public LivePlotsPane(RunQueueViewModel queue, Executor background, Executor ui, Executor render, Function<Window, Path> chooseDir) {
         this.queue = queue;
         GridPane grid = new GridPane();
         grid.setHgap(4);
@@ -78,7 +78,7 @@ public final class LivePlotsPane extends BorderPane {
             grid.getRowConstraints().add(rc);
         }
         for (int i = 0; i < 6; i++) {
-            ChartImage v = new ChartImage();
+            ChartImage v = new ChartImage(render);
             viewers.add(v);
             grid.add(v, i % 3, i / 3);
         }

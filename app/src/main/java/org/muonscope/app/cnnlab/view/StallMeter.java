@@ -53,7 +53,10 @@ public final class StallMeter {
 
     private final boolean trace = Boolean.getBoolean("muonscope.cnn.stallTrace");
 
-    public StallMeter() {
+    private final org.muonscope.app.common.TaskExecutor tasks;
+
+    public StallMeter(org.muonscope.app.common.TaskExecutor tasks) {
+        this.tasks = tasks;
         if (trace) startWatchdog();
     }
 
@@ -62,7 +65,7 @@ public final class StallMeter {
      * what it is doing to stderr, once per stall, so a stall can be traced to its cause.
      */
     private void startWatchdog() {
-        Thread w = new Thread(() -> {
+        tasks.execute(() -> {
             long reported = 0;
             while (true) {
                 try {
@@ -79,9 +82,7 @@ public final class StallMeter {
                     System.err.print(sb);
                 }
             }
-        }, "cnnlab-stall-watchdog");
-        w.setDaemon(true);
-        w.start();
+        });
     }
 
     /** Only gaps while measuring count (the app idles without pulses otherwise, which is not a stall). */

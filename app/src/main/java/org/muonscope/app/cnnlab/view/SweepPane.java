@@ -31,10 +31,12 @@ public final class SweepPane extends BorderPane {
     private final Label status = new Label();
     private final List<ChartImage> images = new ArrayList<>();
     private boolean dirty = true;
+    private final Executor render;
     private long last;
 
     public SweepPane(SweepViewModel sweep, ExperimentPickerViewModel picker, RunQueueHook hook, Executor background,
-                     Executor ui, Function<Window, Path> chooseDir) {
+                     Executor ui, Executor render, Function<Window, Path> chooseDir) {
+        this.render = render;
         this.sweep = sweep;
         TextField values = new TextField();
         values.setId("cnn-sweep-values");
@@ -129,7 +131,7 @@ public final class SweepPane extends BorderPane {
     private void redraw() {
         List<CnnFigureSet.Figure> figs = CnnFigureSet.sweep(sweep.chartsProperty().get());
         while (images.size() < figs.size()) {
-            ChartImage v = new ChartImage(560, 420);
+            ChartImage v = new ChartImage(render, 560, 420);
             HBox.setHgrow(v, Priority.ALWAYS);
             images.add(v);
         }

@@ -1,4 +1,4 @@
-package org.muonscope.app.theorylab;
+package org.muonscope.app.common;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
