@@ -53,6 +53,11 @@ public final class RunQueueViewModel {
     /** The run whose details (per-class curves, confusion matrix) the view shows. */
     public ObjectProperty<RunItem> selectedProperty() { return selected; }
 
+    /** The last run whose training ended (done, cancelled or failed); the view tells the user. */
+    private final ObjectProperty<RunItem> lastEnded = new javafx.beans.property.SimpleObjectProperty<>(this, "lastEnded");
+
+    public ObjectProperty<RunItem> lastEndedProperty() { return lastEnded; }
+
     public IntegerProperty maxConcurrentProperty() { return maxConcurrent; }
 
     public ReadOnlyIntegerProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -268,6 +273,7 @@ public final class RunQueueViewModel {
         item.cancelRequestedProperty().set(false);
         item.etaSecondsProperty().set(Double.NaN);
         if (shuttingDown) return;
+        lastEnded.set(null); // a run that ends twice in a row (resumed) is still news
         switch (outcome) {
             case COMPLETED -> {
                 item.progressProperty().set(1);
@@ -281,6 +287,7 @@ public final class RunQueueViewModel {
         }
         item.resumeFromCheckpoint = false;
         schedule();
+        lastEnded.set(item);
     }
 
     private void setStatus(RunItem item, RunStatus status, String message) {

@@ -1,5 +1,9 @@
 package org.muonscope.app.theorylab;
 
+import javafx.scene.control.ToggleButton;
+
+import org.muonscope.app.common.SettingsSheet;
+
 import org.muonscope.engine.optim.OptimizerKind;
 
 import javafx.geometry.Insets;
@@ -7,10 +11,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -160,21 +164,23 @@ final class ControlsPane extends ScrollPane {
         color.setPrefWidth(44);
         color.valueProperty().addListener((o, a, b) -> r.colorProperty().set(Palette.toHex(new java.awt.Color(
                 (float) b.getRed(), (float) b.getGreen(), (float) b.getBlue()))));
-        ComboBox<String> kind = new ComboBox<>();
-        kind.getItems().setAll(OptimizerKind.ids());
-        kind.setValue(r.kindProperty().get());
+        r.colorProperty().addListener((o, a, b) -> color.setValue(Color.web(b)));
+        ComboBox<OptimizerKind> kind = new ComboBox<>();
+        kind.getItems().setAll(OptimizerKind.values());
+        kind.setValue(r.kind());
         kind.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(r.kindProperty().get())) {
-                double lr = r.lrProperty().get();
-                r.set(OptimizerKind.of(b).defaults().with(java.util.Map.of("lr", Double.toString(lr))));
-                r.colorProperty().set(Palette.hex(b));
-                color.setValue(Color.web(Palette.hex(b)));
-                rebuildRows();
-            }
+            if (b != null) r.changeKind(b);
         });
         TextField lr = Fields.number(r.lrProperty(), 1e-9, 100);
         lr.setPrefColumnCount(5);
         lr.setTooltip(new Tooltip("step size eta"));
+        // every other setting of the kind, typed, from the engine's settings record
+        SettingsSheet sheet = new SettingsSheet(r.settingsProperty());
+        sheet.setPadding(new Insets(0, 0, 0, 26));
+        ToggleButton more = new ToggleButton("\u2699");
+        more.setTooltip(new Tooltip("all settings of this optimizer"));
+        sheet.visibleProperty().bind(more.selectedProperty());
+        sheet.managedProperty().bind(more.selectedProperty());
         Button remove = new Button("x");
         remove.setTooltip(new Tooltip("remove"));
         remove.setOnAction(e -> vm.optimizers.remove(r));
@@ -182,26 +188,10 @@ final class ControlsPane extends ScrollPane {
         kind.setMinWidth(90);
         Label eta = new Label("eta");
         eta.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox line = new HBox(4, on, color, kind, eta, lr, remove);
+        HBox line = new HBox(4, on, color, kind, eta, lr, more, remove);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(kind, Priority.SOMETIMES);
-        VBox box = new VBox(3, line);
-        String k = r.kindProperty().get();
-        if (k.equals("muon") || k.equals("signum") || (k.equals("gd"))) {
-            HBox more = new HBox(4, new Label("beta"), Fields.number(r.betaProperty(), 0, 0.999));
-            if (k.equals("muon")) {
-                CheckBox nest = new CheckBox("Nesterov");
-                nest.selectedProperty().bindBidirectional(r.nesterovProperty());
-                CheckBox exact = new CheckBox("exact polar");
-                exact.selectedProperty().bindBidirectional(r.exactProperty());
-                Spinner<Integer> ns = Fields.spinner(r.nsProperty(), 1, 20, 1);
-                ns.setPrefWidth(64);
-                more.getChildren().addAll(new Label("NS"), ns, nest, exact);
-            }
-            more.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            more.setPadding(new Insets(0, 0, 0, 26));
-            box.getChildren().add(more);
-        }
+        VBox box = new VBox(3, line, sheet);
         box.getStyleClass().add("optimizer-row");
         return box;
     }

@@ -1,83 +1,79 @@
 package org.muonscope.app.theorylab;
 
-import org.muonscope.engine.optim.OptimizerKind;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.muonscope.app.plots.Palette;
+import org.muonscope.engine.optim.OptimizerKind;
 import org.muonscope.engine.optim.OptimizerSettings;
 
-/** One optimizer to compare, as the controls edit it: kind, color, step size and the settings of its kind. */
+/**
+ * One optimizer to compare: whether it runs, its color, and its whole settings record (every setting of its kind,
+ * so a saved session loses none). The step size has a property of its own for the row's quick field; the other
+ * settings are edited in the row's {@link org.muonscope.app.common.SettingsSheet}.
+ */
 public final class OptimizerRow {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
-    private final StringProperty kind = new SimpleStringProperty();
     private final StringProperty color = new SimpleStringProperty();
+    private final ObjectProperty<OptimizerSettings> settings = new SimpleObjectProperty<>();
     private final DoubleProperty lr = new SimpleDoubleProperty();
-    private final DoubleProperty beta = new SimpleDoubleProperty();
-    private final IntegerProperty ns = new SimpleIntegerProperty();
-    private final BooleanProperty nesterov = new SimpleBooleanProperty();
-    private final BooleanProperty exact = new SimpleBooleanProperty();
-
-    /** The row's whole settings; the properties above edit the common ones on top of it, so none is lost. */
-    private OptimizerSettings base;
 
     public OptimizerRow(OptimizerSettings spec, String hexColor, boolean on) {
-        set(spec);
+        settings.set(spec);
+        lr.set(spec.lr());
+        // the quick field and the record stay in step both ways; a refused value leaves the record as it was
+        lr.addListener((o, a, b) -> {
+            if (b.doubleValue() == settings.get().lr()) return;
+            try {
+                settings.set(settings.get().with("lr", b.doubleValue()));
+            } catch (org.muonscope.engine.SpecException e) {
+                lr.set(settings.get().lr());
+            }
+        });
+        settings.addListener((o, a, b) -> {
+            if (b.lr() != lr.get()) lr.set(b.lr());
+        });
         color.set(hexColor == null ? Palette.hex(spec.kind().id()) : hexColor);
         enabled.set(on);
     }
 
     public static OptimizerRow of(String text) {
-        OptimizerSettings s = OptimizerSettings.parse(text);
-        return new OptimizerRow(s, null, true);
+        return new OptimizerRow(OptimizerSettings.parse(text), null, true);
     }
 
-    /** Replaces the kind and settings (e.g. when the user picks another kind; settings reset to its defaults). */
+    /** Replaces the settings (e.g. another kind, which starts from that kind's defaults). */
     public void set(OptimizerSettings s) {
-        base = s;
-        Map<String, Object> v = s.values();
-        Map<String, Object> d = OptimizerKind.MUON.defaults().values();
-        kind.set(s.kind().id());
-        lr.set(s.lr());
-        beta.set(((Number) v.getOrDefault("beta", d.get("beta"))).doubleValue());
-        ns.set(((Number) v.getOrDefault("ns", d.get("ns"))).intValue());
-        nesterov.set((Boolean) v.getOrDefault("nesterov", d.get("nesterov")));
-        exact.set((Boolean) v.getOrDefault("exact", d.get("exact")));
+        settings.set(s);
     }
 
-    /** The engine spec; throws {@link org.muonscope.engine.SpecException} naming a bad setting. */
+    /** Changes the kind, keeping the step size; the other settings take the new kind's defaults. */
+    public void changeKind(OptimizerKind kind) {
+        if (kind == settings.get().kind()) return;
+        settings.set(kind.defaults().with("lr", lr.get()));
+        color.set(Palette.hex(kind.id()));
+    }
+
+    /** The engine's settings record. */
     public OptimizerSettings toSpec() {
-        OptimizerKind k = OptimizerKind.of(kind.get());
-        OptimizerSettings start = base.kind() == k ? base : k.defaults();
-        Map<String, Object> edits = new LinkedHashMap<>();
-        edits.put("lr", lr.get());
-        edits.put("beta", beta.get());
-        edits.put("ns", ns.get());
-        edits.put("nesterov", nesterov.get());
-        edits.put("exact", exact.get());
-        edits.keySet().retainAll(start.values().keySet());
-        return start.with(edits);
+        return settings.get();
+    }
+
+    public OptimizerKind kind() {
+        return settings.get().kind();
     }
 
     public Observable[] observables() {
-        return new Observable[] {enabled, kind, color, lr, beta, ns, nesterov, exact};
+        return new Observable[] {enabled, color, settings};
     }
 
     public BooleanProperty enabledProperty() { return enabled; }
-    public StringProperty kindProperty() { return kind; }
     public StringProperty colorProperty() { return color; }
+    public ObjectProperty<OptimizerSettings> settingsProperty() { return settings; }
     public DoubleProperty lrProperty() { return lr; }
-    public DoubleProperty betaProperty() { return beta; }
-    public IntegerProperty nsProperty() { return ns; }
-    public BooleanProperty nesterovProperty() { return nesterov; }
-    public BooleanProperty exactProperty() { return exact; }
 }

@@ -1,5 +1,7 @@
 package org.muonscope.app.theorylab;
 
+import org.muonscope.app.common.Notices;
+
 import org.muonscope.app.common.TaskExecutor;
 
 import org.muonscope.app.common.AnimationModel;
@@ -128,6 +130,10 @@ public final class TheoryLabView extends BorderPane {
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.errorProperty().get().isEmpty() ? vm.statusProperty().get() : "Fix: " + vm.errorProperty().get(),
                 vm.statusProperty(), vm.errorProperty()));
+        // a divergence is easy to miss in the status line while dragging a slider: say it once in the corner
+        vm.divergenceProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) Notices.show(this, "An optimizer diverged", b, Notices.Level.WARNING);
+        });
         vm.errorProperty().addListener((o, a, b) -> {
             status.getStyleClass().remove("error");
             if (!b.isEmpty()) status.getStyleClass().add("error");

@@ -87,6 +87,8 @@ public final class TheoryLabViewModel {
     private final LongProperty version = new SimpleLongProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    /** Which optimizers of the last finished run diverged (empty when none): the view shows a notice when it changes. */
+    private final StringProperty divergence = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final AnimationModel animation = new AnimationModel();
     private final DepthSweep depthSweep;
@@ -186,10 +188,6 @@ public final class TheoryLabViewModel {
         }
     }
 
-    /** Labels as the engine writes them: the kind, with {@code #2}, {@code #3} when a kind repeats. */
-    public static List<String> labels(List<OptimizerSettings> specs) {
-        return org.muonscope.engine.spec.Labels.of(specs);
-    }
 
     public void requestRun() {
         debouncer.request(this::runNow);
@@ -203,7 +201,7 @@ public final class TheoryLabViewModel {
             status.set("Not run: " + error.get());
             return;
         }
-        RunData fresh = new RunData(spec, labels(spec.optimizers()));
+        RunData fresh = new RunData(spec, spec.labels());
         long id = ++runs;
         data.set(fresh);
         animation.maxStepProperty().set(spec.steps());
@@ -242,6 +240,8 @@ public final class TheoryLabViewModel {
             running.set(false);
             inFlight = null;
             status.set(summary(d));
+            divergence.set(d.slots().stream().filter(RunData.Slot::diverged).map(s -> s.label() + ": " + s.result().message())
+                    .collect(java.util.stream.Collectors.joining("\n")));
         }
         version.set(version.get() + 1);
     }
@@ -353,6 +353,7 @@ public final class TheoryLabViewModel {
     public LongProperty versionProperty() { return version; }
     public StringProperty errorProperty() { return error; }
     public StringProperty statusProperty() { return status; }
+    public StringProperty divergenceProperty() { return divergence; }
     public BooleanProperty runningProperty() { return running; }
     public AnimationModel animation() { return animation; }
     public DepthSweep depthSweep() { return depthSweep; }

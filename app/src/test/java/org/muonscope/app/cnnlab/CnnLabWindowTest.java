@@ -105,6 +105,8 @@ class CnnLabWindowTest {
         });
         waitFor("Adam finished", () -> adam.status() == RunStatus.DONE);
         assertEquals(100, adam.history().get(adam.history().size() - 1).step(), "Adam evaluated at its last step");
+        waitFor("a notice in the corner says Adam finished", () -> robot.lookup(n -> n instanceof javafx.scene.control.Labeled l
+                && l.getText() != null && l.getText().contains("test accuracy 0.61")).tryQuery().isPresent());
 
         // Show Adam alone, then export its figures.
         robot.interact(() -> lab.queue().compare(List.of(adam)));

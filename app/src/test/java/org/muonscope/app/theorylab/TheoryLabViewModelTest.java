@@ -127,7 +127,8 @@ class TheoryLabViewModelTest {
         vm.modeKindProperty().set(DataMode.Kind.BATCH);
         vm.samplesProperty().set(500);
         vm.batchProperty().set(32);
-        vm.optimizers().get(3).nsProperty().set(7);
+        OptimizerRow muon = vm.optimizers().get(3);
+        muon.set(muon.toSpec().with(java.util.Map.of("ns", 7, "wd", 0.01, "alr", 0.003, "beta1", 0.8, "eps", 1e-6, "edges", false)));
         vm.optimizers().get(3).colorProperty().set("#123456");
         vm.optimizers().get(0).enabledProperty().set(false);
         vm.darkProperty().set(true);
@@ -139,7 +140,8 @@ class TheoryLabViewModelTest {
         assertEquals(3, other.depthProperty().get());
         assertEquals(DataMode.Kind.BATCH, other.modeKindProperty().get());
         assertEquals(32, other.batchProperty().get());
-        assertEquals(7, other.optimizers().get(3).nsProperty().get());
+        assertEquals(muon.toSpec(), other.optimizers().get(3).toSpec(), "every setting survives the session, wd and alr included");
+        assertEquals(7, ((org.muonscope.engine.optim.MuonSettings) other.optimizers().get(3).toSpec()).ns());
         assertEquals("#123456", other.optimizers().get(3).colorProperty().get());
         assertFalse(other.optimizers().get(0).enabledProperty().get());
         assertTrue(other.darkProperty().get());
@@ -183,5 +185,21 @@ class TheoryLabViewModelTest {
         assertTrue(text.contains("no per-class formula"), text);
         assertFalse(text.contains("t_90 = (0.9 w*)"), "SpecGD's t90 formula needs orthogonal means: " + text);
         assertTrue(text.contains("off-diagonal mass"), text);
+    }
+
+    @Test
+    void theSettingsSheetShowsEverySettingOfTheKindAndRefusesABadValue() {
+        OptimizerRow row = OptimizerRow.of("muon:lr=0.01");
+        org.muonscope.app.common.SettingsSheet sheet = new org.muonscope.app.common.SettingsSheet(row.settingsProperty());
+        sheet.set("beta", 0.9);
+        assertEquals(0.9, ((org.muonscope.engine.optim.MuonSettings) row.toSpec()).beta());
+        sheet.set("beta", 1.5);
+        assertTrue(sheet.error().contains("muon.beta"), sheet.error());
+        assertEquals(0.9, ((org.muonscope.engine.optim.MuonSettings) row.toSpec()).beta(), "a refused value is not taken");
+        row.lrProperty().set(0.05);
+        assertEquals(0.05, row.toSpec().lr(), "the quick step-size field edits the same record");
+        row.changeKind(org.muonscope.engine.optim.OptimizerKind.ADAM);
+        assertEquals(org.muonscope.engine.optim.OptimizerSettings.parse("adam:lr=0.05"), row.toSpec(),
+                "another kind starts from its defaults, keeping the step size");
     }
 }

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab.view;
 
+import org.muonscope.app.common.Notices;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +58,18 @@ public final class CnnLabView extends BorderPane {
         for (Tab t : List.of(dataTab, liveTab, sweepTab)) t.setClosable(false);
         tabs.getTabs().setAll(dataTab, liveTab, sweepTab);
         tabs.setId("cnn-tabs");
+        // a training may end while the user is in another tab: say so in the corner of the window
+        queue.lastEndedProperty().addListener((o, a, item) -> {
+            if (item == null || item.status() == RunStatus.CANCELLED) return;
+            if (item.status() == RunStatus.FAILED) {
+                Notices.show(this, item.label() + " failed", item.messageProperty().get(), Notices.Level.ERROR);
+            } else if (!item.history().isEmpty()) {
+                var last = item.history().get(item.history().size() - 1);
+                Notices.show(this, item.label() + " finished", String.format(java.util.Locale.ROOT,
+                        "test accuracy %.3f, balanced %.3f, worst class %.3f", last.testAccuracy(), last.balancedAccuracy(),
+                        last.worstClassAccuracy()), Notices.Level.INFO);
+            }
+        });
         live.activeProperty().bind(liveTab.selectedProperty());
 
         PickerPane left = new PickerPane(picker, presets, p -> {

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab.view;
 
+import org.muonscope.app.common.SettingsSheet;
+
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
@@ -119,7 +121,10 @@ public final class PickerPane extends VBox {
             text.textProperty().bindBidirectional(c.textProperty());
             text.setTooltip(new Tooltip("NAME:key=value,… as in muonscope cnn --optimizer"));
             HBox.setHgrow(text, Priority.ALWAYS);
-            opts.getChildren().add(new HBox(4, box, text));
+            Button settings = new Button("\u2699");
+            settings.setTooltip(new Tooltip("all settings of this optimizer"));
+            settings.setOnAction(e -> showSettings(settings, c));
+            opts.getChildren().add(new HBox(4, box, text, settings));
         }
 
         Button queue = new Button("Queue runs");
@@ -173,5 +178,28 @@ public final class PickerPane extends VBox {
         Label l = new Label(text);
         l.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 0 0;");
         return l;
+    }
+
+    /**
+     * Every setting of a ticked optimizer in a pop-over (the engine's settings record, typed), kept in step with the
+     * text: editing either changes both; text that does not parse leaves the sheet where it was.
+     */
+    private static void showSettings(Button anchor, OptimizerChoice c) {
+        javafx.beans.property.ObjectProperty<org.muonscope.engine.optim.OptimizerSettings> record =
+                new javafx.beans.property.SimpleObjectProperty<>();
+        try {
+            record.set(c.spec());
+        } catch (SpecException ex) {
+            return; // the queue button reports the parse error
+        }
+        record.addListener((o, a, b) -> c.textProperty().set(b.toText()));
+        SettingsSheet sheet = new SettingsSheet(record);
+        sheet.setPrefWidth(340);
+        sheet.setPadding(new javafx.geometry.Insets(8));
+        org.controlsfx.control.PopOver pop = new org.controlsfx.control.PopOver(sheet);
+        pop.setTitle(c.label() + " settings");
+        pop.setHeaderAlwaysVisible(true);
+        pop.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.LEFT_TOP);
+        pop.show(anchor);
     }
 }
