@@ -34,7 +34,8 @@ public final class MuonscopeCommand implements Runnable {
                 CnnCommand::new,
                 PlotCommand::new,
                 DlnCommand::new,
-                RoutingCommand::new);
+                RoutingCommand::new,
+                LessonCommand::new);
     }
 
     @CommandLine.Spec
@@ -73,7 +74,7 @@ public final class MuonscopeCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             Exception t = ex;
-            if (t instanceof SpecException) {
+            if (t instanceof SpecException || t instanceof org.muonscope.app.lessons.LessonException) {
                 c.getErr().println(errorLine(c, oneLine(t.getMessage())));
                 return EXIT_USAGE;
             }

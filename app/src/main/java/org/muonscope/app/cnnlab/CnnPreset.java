@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.muonscope.engine.optim.OptimizerSettings;
+import org.muonscope.engine.spec.CnnSpec;
 
 /**
  * A saved CNN Lab setup from {@code assets/presets/cnn-*.json}: the experiment, schedule, optimizers and (for the
@@ -52,6 +54,14 @@ public record CnnPreset(String id, String name, String description, DatasetChoic
                 n.path("epochs").asInt(1), n.path("batch").asInt(64), n.path("evalEvery").asInt(10), n.path("seed").asLong(1),
                 n.path("trainLimit").asInt(0), n.path("testLimit").asInt(0),
                 opts, values, seeds, n.path("sweep").path("earlyFraction").asDouble(0.25));
+    }
+
+    /** The engine spec of this preset's run: every optimizer, on the engine's default two threads. */
+    public CnnSpec toSpec() {
+        List<OptimizerSettings> opts = new ArrayList<>();
+        for (String text : optimizers.values()) opts.add(OptimizerSettings.parse(text));
+        return EngineBackend.toEngine(data, experiment, model, opts, epochs, batch, evalEvery, CnnSpec.defaults().threads(),
+                seed, init, trainLimit, testLimit);
     }
 
     public boolean isSweep() { return !sweepValues.isEmpty(); }

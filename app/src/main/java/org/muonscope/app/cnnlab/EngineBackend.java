@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab;
 
+import org.muonscope.engine.optim.OptimizerSettings;
+
 import org.muonscope.engine.optim.OptimizerKind;
 
 import java.io.IOException;
@@ -57,7 +59,14 @@ public final class EngineBackend implements TrainingBackend {
 
     /** The engine's spec for one lab run. */
     static CnnSpec toEngine(LabRunSpec s) {
-        Experiment e = s.experiment();
+        return toEngine(s.data(), s.experiment(), s.model(), List.of(s.optimizer()), s.epochs(), s.batch(), s.evalEvery(),
+                s.threads(), s.seed(), s.init(), s.trainLimit(), s.testLimit());
+    }
+
+    /** The engine's spec for a lab experiment with these optimizers (one lab run, a preset, a lesson scene). */
+    public static CnnSpec toEngine(DatasetChoice data, Experiment e, String model, List<OptimizerSettings> optimizers,
+                                   int epochs, int batch, int evalEvery, int threads, long seed, String init,
+                                   int trainLimit, int testLimit) {
         String imbalance = switch (e.kind()) {
             case STEP_IMBALANCE -> "step:" + Experiment.num(e.value());
             case LONGTAIL_IMBALANCE -> "longtail:" + Experiment.num(e.value());
@@ -65,8 +74,8 @@ public final class EngineBackend implements TrainingBackend {
         };
         double pixel = e.kind() == Experiment.Kind.SPURIOUS_PIXEL ? e.value() : 0;
         double colored = e.kind() == Experiment.Kind.COLORED ? e.value() : Double.NaN;
-        return new CnnSpec(s.data().toCliText(), s.model(), List.of(s.optimizer()), s.epochs(), s.batch(), imbalance, pixel,
-                colored, s.evalEvery(), s.threads(), s.seed(), Init.parse(s.init()), s.trainLimit(), s.testLimit());
+        return new CnnSpec(data.toCliText(), model, optimizers, epochs, batch, imbalance, pixel, colored, evalEvery, threads,
+                seed, Init.parse(init), trainLimit, testLimit);
     }
 
     private TrainTest load(CnnSpec spec) {
@@ -199,10 +208,17 @@ public final class EngineBackend implements TrainingBackend {
 
     /** Fashion-MNIST's and CIFAR-10's names where the data is one of them; digits otherwise; coarse labels for colored digits. */
     static List<String> classNames(TrainTest t) {
-        int k = t.train().classes();
-        if (t.train().groups() != null && k == 2) return List.of("coarse 0 (classes 0-4)", "coarse 1 (classes 5-9)");
-        String src = (t.source() + " " + t.train().name()).toLowerCase(Locale.ROOT);
-        if (k == 10 && (src.contains("fashion") || src.contains("bundled"))) return FASHION;
+        return classNames(t.source() + " " + t.train().name(), t.train().classes(), t.train().groups() != null);
+    }
+
+    /**
+     * The class names of data from {@code source} (the engine's description of where it came from) with {@code k}
+     * classes.
+     */
+    public static List<String> classNames(String source, int k, boolean colored) {
+        if (colored && k == 2) return List.of("coarse 0 (classes 0-4)", "coarse 1 (classes 5-9)");
+        String src = source.toLowerCase(Locale.ROOT);
+        if (k == 10 && (src.contains("fashion") || src.contains("bundled") || src.equals("auto"))) return FASHION;
         if (k == 10 && src.contains("cifar")) return CIFAR;
         List<String> out = new ArrayList<>();
         for (int c = 0; c < k; c++) out.add(Integer.toString(c));

@@ -135,8 +135,7 @@ public final class PlotExporter {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(width, height));
             doc.addPage(page);
-            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, height);
-            g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+            PdfBoxGraphics2D g = pdfGraphics(doc, width, height);
             try {
                 chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
             } finally {
@@ -150,6 +149,13 @@ public final class PlotExporter {
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** A vector canvas of one PDF page that writes text in the standard PDF fonts. */
+    public static PdfBoxGraphics2D pdfGraphics(PDDocument doc, float width, float height) throws IOException {
+        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, height);
+        g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+        return g;
     }
 
     public static void writeAtomically(Path out, byte[] bytes) throws IOException {

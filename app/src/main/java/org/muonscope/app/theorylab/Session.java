@@ -8,7 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.muonscope.engine.optim.OptimizerSettings;
+import org.muonscope.engine.theory.DataMode;
+import org.muonscope.engine.spec.TheorySpec;
 
 /**
  * A whole Theory Lab session as JSON: the problem, the optimizers with their colors, and the view settings.
@@ -28,6 +33,24 @@ public record Session(int format, String name, String description, int classes, 
     /** One optimizer: its spec in the CLI syntax ({@code muon:lr=0.01,ns=5}), its color, whether it runs. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Optimizer(String spec, String color, boolean enabled) { }
+
+    /**
+     * The engine spec this session runs, by the rules the lab applies when it opens the session (its enabled
+     * optimizers; priors from the prior preset; {@link TheoryLabViewModel#spec}).
+     *
+     * @throws org.muonscope.engine.SpecException naming a bad field
+     */
+    public TheorySpec toSpec() {
+        int k = priors != null ? priors.length : classes;
+        TheoryLabViewModel.PriorPreset p = priorPreset == null ? TheoryLabViewModel.PriorPreset.CUSTOM
+                : TheoryLabViewModel.PriorPreset.valueOf(priorPreset.toUpperCase(Locale.ROOT).replace('-', '_'));
+        double[] pr = p == TheoryLabViewModel.PriorPreset.CUSTOM && priors != null ? Priors.normalize(priors)
+                : TheoryLabViewModel.presetPriors(p, k, ratio > 0 ? ratio : 10, Priors.uniform(k));
+        List<OptimizerSettings> opts = new ArrayList<>();
+        for (Optimizer o : optimizers) if (o.enabled()) opts.add(OptimizerSettings.parse(o.spec()));
+        return TheoryLabViewModel.spec(pr, mu, sigma, dim, depth, hidden > 0 ? hidden : dim, init, rotated, overlap,
+                DataMode.parse(mode == null ? "population" : mode), steps, seed, opts);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -126,10 +126,14 @@ public final class TheoryLabViewModel {
     }
 
     private double[] presetPriors(int k, double[] current) {
-        return switch (priorPreset.get()) {
+        return presetPriors(priorPreset.get(), k, ratio.get(), current);
+    }
+
+    static double[] presetPriors(PriorPreset preset, int k, double ratio, double[] current) {
+        return switch (preset) {
             case UNIFORM -> Priors.uniform(k);
-            case STEP -> Priors.step(k, ratio.get());
-            case LONG_TAIL -> Priors.longTail(k, ratio.get());
+            case STEP -> Priors.step(k, ratio);
+            case LONG_TAIL -> Priors.longTail(k, ratio);
             case CUSTOM -> Priors.resize(current, k);
         };
     }
@@ -175,11 +179,8 @@ public final class TheoryLabViewModel {
                 case SAMPLE -> new DataMode(DataMode.Kind.SAMPLE, samples.get(), 0);
                 case BATCH -> new DataMode(DataMode.Kind.BATCH, samples.get(), Math.min(batch.get(), samples.get()));
             };
-            int n = steps.get();
-            int every = Math.max(1, (n + MAX_SNAPSHOTS - 1) / MAX_SNAPSHOTS);
-            TheorySpec spec = new TheorySpec(priors.get(), mu.get(), sigma.get(), dim.get(), depth.get(),
-                    hidden.get(), depth.get() > 1 && init.get() == 0 ? 1e-3 : init.get(), rotated.get(), overlap.get(),
-                    mode, n, every, seed.get(), specs);
+            TheorySpec spec = spec(priors.get(), mu.get(), sigma.get(), dim.get(), depth.get(), hidden.get(), init.get(),
+                    rotated.get(), overlap.get(), mode, steps.get(), seed.get(), specs);
             error.set("");
             return spec;
         } catch (SpecException e) {
@@ -188,6 +189,20 @@ public final class TheoryLabViewModel {
         }
     }
 
+
+    /**
+     * The lab's one rule from settings to an engine spec (sessions, presets and lessons use it too): at most
+     * {@value #MAX_SNAPSHOTS} records a run, and a deep model started at 0 (a saddle) starts at the engine's deep init.
+     *
+     * @throws SpecException naming the bad field
+     */
+    public static TheorySpec spec(double[] priors, double mu, double sigma, int dim, int depth, int hidden, double init,
+                                  boolean rotated, double overlap, DataMode mode, int steps, long seed,
+                                  List<OptimizerSettings> optimizers) {
+        int every = Math.max(1, (steps + MAX_SNAPSHOTS - 1) / MAX_SNAPSHOTS);
+        return new TheorySpec(priors, mu, sigma, dim, depth, hidden, depth > 1 && init == 0 ? TheorySpec.DEEP_INIT : init,
+                rotated, overlap, mode, steps, every, seed, optimizers);
+    }
 
     public void requestRun() {
         debouncer.request(this::runNow);

@@ -188,7 +188,9 @@ class TheoryLabViewModelTest {
     }
 
     @Test
-    void theSettingsSheetShowsEverySettingOfTheKindAndRefusesABadValue() {
+    void theSettingsSheetShowsEverySettingOfTheKindAndRefusesABadValue() throws Exception {
+        // a control needs the toolkit; this test must not depend on another having started it
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         OptimizerRow row = OptimizerRow.of("muon:lr=0.01");
         org.muonscope.app.common.SettingsSheet sheet = new org.muonscope.app.common.SettingsSheet(row.settingsProperty());
         sheet.set("beta", 0.9);
@@ -201,5 +203,16 @@ class TheoryLabViewModelTest {
         row.changeKind(org.muonscope.engine.optim.OptimizerKind.ADAM);
         assertEquals(org.muonscope.engine.optim.OptimizerSettings.parse("adam:lr=0.05"), row.toSpec(),
                 "another kind starts from its defaults, keeping the step size");
+    }
+
+    @Test
+    void aSessionBuildsTheSameSpecAsTheLabThatOpensIt() throws Exception {
+        // lessons run presets without a lab: the spec must be the one the lab would run, field for field
+        for (String name : Presets.NAMES) {
+            Session s = Presets.load(name);
+            vm.apply(s);
+            assertEquals(org.muonscope.engine.io.SpecCodec.toJson(vm.buildSpec()),
+                    org.muonscope.engine.io.SpecCodec.toJson(s.toSpec()), name);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.muonscope.app.cnnlab.figures;
 
+import org.muonscope.app.cnnlab.EngineBackend;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,23 +37,31 @@ public final class CnnRunFolder {
     public static List<CnnRunData> read(Path dir) throws IOException {
         if (!isCnnRun(dir)) throw new SpecException("run", dir + " is not a CNN results folder");
         RunResult r = Experiments.read(dir);
-        CnnSpec spec = (CnnSpec) r.spec();
         RunInfo info = null;
         if (Files.isRegularFile(dir.resolve("lab-run.json"))) {
             ObjectMapper json = new ObjectMapper();
             JsonNode lab = json.readTree(dir.resolve("lab-run.json").toFile());
             if (lab.hasNonNull("info")) info = json.treeToValue(lab.get("info"), RunInfo.class);
         }
+        return of(r, info);
+    }
+
+    /**
+     * A CNN run as the figures read it, one entry per optimizer.
+     *
+     * @param labInfo class names and counts the CNN Lab recorded; null to take the counts from the run's info
+     */
+    public static List<CnnRunData> of(RunResult r, RunInfo labInfo) {
+        CnnSpec spec = (CnnSpec) r.spec();
+        RunInfo info = labInfo;
         String[] groups = r.info().texts(CnnFields.GROUPS);
         double[] counts = r.info().vector(CnnFields.CLASS_COUNTS);
         if (info == null && groups == null && counts != null) {
-            List<String> names = new ArrayList<>();
             int[] n = new int[counts.length];
-            for (int c = 0; c < n.length; c++) {
-                names.add(Integer.toString(c));
-                n[c] = (int) counts[c];
-            }
-            info = new RunInfo(names, n, List.of(), 0);
+            for (int c = 0; c < n.length; c++) n[c] = (int) counts[c];
+            String source = r.info().text(CnnFields.DATA_SOURCE);
+            // a folder keeps no data source, but its spec names the data
+            info = new RunInfo(EngineBackend.classNames(source != null ? source : spec.data(), n.length, false), n, List.of(), 0);
         }
         if (info == null && groups != null) info = new RunInfo(List.of("0", "1"), new int[] {1, 1}, List.of(groups), 0);
         List<CnnRunData> out = new ArrayList<>();
