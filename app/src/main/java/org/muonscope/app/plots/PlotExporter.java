@@ -32,6 +32,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jfree.chart.JFreeChart;
+import org.muonscope.app.common.figure.ReadableTicks;
+import org.muonscope.app.common.figure.Zoom;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -73,13 +75,41 @@ public final class PlotExporter {
     private PlotExporter() { }
 
     public static void write(JFreeChart chart, Format format, int width, int height, Path out) throws IOException {
-        byte[] bytes = switch (format) {
+        write(chart, Zoom.WHOLE, format, width, height, out);
+    }
+
+    /**
+     * Writes the chart showing {@code zoom} (a figure host's zoom: "as shown"; {@link Zoom#WHOLE}: the whole figure).
+     * The chart's axes are put back afterwards.
+     */
+    public static void write(JFreeChart chart, Zoom zoom, Format format, int width, int height, Path out) throws IOException {
+        Zoom.Applied applied = zoom.applyTo(chart);
+        byte[] bytes;
+        try {
+            bytes = bytes(chart, format, width, height);
+        } finally {
+            applied.restore();
+        }
+        writeAtomically(out, bytes);
+    }
+
+    private static byte[] bytes(JFreeChart chart, Format format, int width, int height) throws IOException {
+        return switch (format) {
             case PNG -> png(chart, width, height, 1);
             case PNG2X -> png(chart, width, height, 2);
             case SVG -> svg(chart, width, height).getBytes(StandardCharsets.UTF_8);
             case PDF -> pdf(chart, width, height);
         };
-        writeAtomically(out, bytes);
+    }
+
+    /** A raster of the chart showing {@code zoom}; the chart's axes are put back afterwards. */
+    public static BufferedImage image(JFreeChart chart, Zoom zoom, int width, int height, double scale) {
+        Zoom.Applied applied = zoom.applyTo(chart);
+        try {
+            return image(chart, width, height, scale);
+        } finally {
+            applied.restore();
+        }
     }
 
     /** A raster of the chart laid out at {@code width x height} points and drawn at {@code scale} pixels per point. */
@@ -92,6 +122,7 @@ public final class PlotExporter {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.scale(scale, scale);
+            ReadableTicks.apply(chart, width, height);
             chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
@@ -115,6 +146,7 @@ public final class PlotExporter {
             ctx.setEmbeddedFontsOn(false);
             SVGGraphics2D g = new SVGGraphics2D(ctx, false);
             g.setSVGCanvasSize(new Dimension(width, height));
+            ReadableTicks.apply(chart, width, height);
             chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
             Element root = g.getRoot();
             root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
@@ -137,6 +169,7 @@ public final class PlotExporter {
             doc.addPage(page);
             PdfBoxGraphics2D g = pdfGraphics(doc, width, height);
             try {
+                ReadableTicks.apply(chart, width, height);
                 chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
             } finally {
                 g.dispose();
