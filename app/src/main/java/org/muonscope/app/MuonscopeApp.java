@@ -45,6 +45,24 @@ public final class MuonscopeApp extends Application {
             String probe = System.getProperty("muonscope.probe");
             if (probe != null) new Probe(lab, java.nio.file.Path.of(probe)).start();
         }
+        startOn(window, System.getProperty("muonscope.tab"), System.getProperty("muonscope.lesson"));
+    }
+
+    /**
+     * The start options {@code -Dmuonscope.tab=theory|simplicity|cnn|lessons} and {@code -Dmuonscope.lesson=NAME}
+     * (a bundled lesson or a lesson file; opens the Lessons tab unless a tab is named). A bad value is said once on
+     * stderr and the window opens as usual.
+     */
+    static void startOn(MainWindow window, String tab, String lesson) {
+        if (lesson != null) {
+            org.muonscope.app.lessons.LessonsView lessons = window.lab(org.muonscope.app.lessons.LessonsView.class);
+            if (lessons != null) lessons.viewModel().open(lesson);
+            if (tab == null) tab = "lessons";
+        }
+        if (tab != null && !window.select(tab)) {
+            System.getLogger(MuonscopeApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "-Dmuonscope.tab=" + tab + ": no such tab (known: theory simplicity cnn lessons)");
+        }
     }
 
     public static Scene createScene(MainWindow window) {

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jfree.chart.JFreeChart;
+import org.muonscope.app.common.figure.ReadableTicks;
 import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.engine.run.RunResult;
 
@@ -85,6 +86,7 @@ public final class Handout {
         float figWidth = (inner - (k - 1) * GAP) / k;
         for (int v = 0; v < k; v++) {
             JFreeChart chart = LessonFigures.chart(s.views().get(v), r, s.play(), s.highlight(), false);
+            ReadableTicks.apply(chart, figWidth, figHeight);
             chart.draw(g, new Rectangle2D.Float(MARGIN + v * (figWidth + GAP), figTop, figWidth, figHeight));
         }
         g.setColor(new Color(0x22, 0x22, 0x22));

@@ -63,15 +63,16 @@ public final class LessonFigures {
      * A new figure of one view of a finished run.
      *
      * @param highlight the optimizer labels drawn in full color; empty: all of them
+     * @param width     the pixel width curves are thinned to
      */
-    public static Figure figure(String view, RunResult result, Set<String> highlight, boolean presenter) {
+    public static Figure figure(String view, RunResult result, Set<String> highlight, boolean presenter, int width) {
         List<String> labels = result.optimizers().stream().map(OptimizerResult::label).toList();
         switch (result.spec().kind()) {
             case THEORY -> {
                 List<Color> colors = new ArrayList<>();
                 for (OptimizerResult o : result.optimizers()) colors.add(Palette.forKind(o.settings().kind()));
                 LabFigure f = Figures.create(view);
-                f.update(RunData.of(result), new ChartStyle(false, presenter ? 1.6 : 1.0, colors), Figures.WIDTH);
+                f.update(RunData.of(result), new ChartStyle(false, presenter ? 1.6 : 1.0, colors), width);
                 if (!highlight.isEmpty()) fade(f.chart().getPlot(), labels, highlight);
                 return new Figure(f.chart(), f::setCursor);
             }
@@ -96,7 +97,7 @@ public final class LessonFigures {
 
     /** A chart of one view revealed up to {@code cursor} (the handout's figure). */
     public static JFreeChart chart(String view, RunResult result, double cursor, Set<String> highlight, boolean presenter) {
-        Figure f = figure(view, result, highlight, presenter);
+        Figure f = figure(view, result, highlight, presenter, Figures.WIDTH);
         if (f.reveal() != null) f.reveal().accept(cursor);
         return f.chart();
     }

@@ -26,12 +26,15 @@ import org.muonscope.engine.run.RunResult;
  * animation that plays the scene to its step. A lesson that is refused leaves the one shown before in place.
  */
 public final class LessonsViewModel {
+    /** A scene on screen with its run (a new value for every scene shown, even when two scenes share a run). */
+    public record Showing(Lesson.Scene scene, RunResult result) { }
+
     static final String COMMAND = "muonscope (Lessons)";
 
     private final TaskExecutor tasks;
     private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>();
     private final IntegerProperty scene = new SimpleIntegerProperty(-1);
-    private final ObjectProperty<RunResult> shown = new SimpleObjectProperty<>();
+    private final ObjectProperty<Showing> shown = new SimpleObjectProperty<>();
     private final StringProperty caption = new SimpleStringProperty("");
     private final StringProperty counter = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -143,7 +146,7 @@ public final class LessonsViewModel {
         running.set(false);
         progress.set(1);
         Lesson.Scene s = lesson.get().scenes().get(index);
-        shown.set(r);
+        shown.set(new Showing(s, r));
         caption.set(s.caption(runs::result));
         long last = r.optimizers().stream().mapToLong(o -> o.last() == null ? 0 : o.last().step()).max().orElse(0);
         animation.maxStepProperty().set(Math.min(s.play(), last));
@@ -177,9 +180,12 @@ public final class LessonsViewModel {
         cancel.cancel();
     }
 
+    /** The runs of the lesson shown (null before one opens). */
+    public LessonRuns runs() { return runs; }
+
     public ObjectProperty<Lesson> lessonProperty() { return lesson; }
     public IntegerProperty sceneProperty() { return scene; }
-    public ObjectProperty<RunResult> shownProperty() { return shown; }
+    public ObjectProperty<Showing> shownProperty() { return shown; }
     public StringProperty captionProperty() { return caption; }
     public StringProperty counterProperty() { return counter; }
     public StringProperty errorProperty() { return error; }
