@@ -79,4 +79,19 @@ class MainWindowTest {
         String legend = lab.figure("trajectories").chart().getXYPlot().getLegendItems().get(0).getLabel();
         assertEquals("gd (diverged)", legend);
     }
+
+    @Test
+    void startOptionsOpenATabOrALesson(FxRobot robot) {
+        robot.interact(() -> MuonscopeApp.startOn(window, "cnn", null));
+        assertEquals("CNN Lab", window.root().getSelectionModel().getSelectedItem().getText());
+        robot.interact(() -> MuonscopeApp.startOn(window, "optics", null));
+        assertEquals("CNN Lab", window.root().getSelectionModel().getSelectedItem().getText(), "an unknown tab changes nothing");
+        robot.interact(() -> MuonscopeApp.startOn(window, null, "imbalanced-classes"));
+        assertEquals("Lessons", window.root().getSelectionModel().getSelectedItem().getText());
+        org.muonscope.app.lessons.LessonsView lessons = window.lab(org.muonscope.app.lessons.LessonsView.class);
+        assertEquals("imbalanced-classes", lessons.viewModel().lessonProperty().get().name());
+        robot.interact(() -> MuonscopeApp.startOn(window, null, "no-such-lesson"));
+        assertTrue(lessons.viewModel().errorProperty().get().contains("no such lesson"));
+        assertEquals("imbalanced-classes", lessons.viewModel().lessonProperty().get().name(), "the app goes on");
+    }
 }
