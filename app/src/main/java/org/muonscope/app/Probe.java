@@ -85,22 +85,53 @@ final class Probe extends Thread {
     /**
      * The longest FX-thread stall while stress-preset runs stream in (the pulse gap meter of the CNN Lab): three
      * re-runs after an SNR nudge, once the preset's first run has warmed up. The FX thread's own CPU time in a gap
-     * separates the app's work from waiting for a core on a loaded machine.
+     * separates the app's work from waiting for a core on a loaded machine. The hover readout is active throughout
+     * (a mouse move over the main figure every frame, sweeping its data area), so its cost is in the numbers.
      */
     private void stalls(Map<String, Object> r) throws Exception {
         org.muonscope.app.cnnlab.view.StallMeter meter = fx(() -> new org.muonscope.app.cnnlab.view.StallMeter(org.muonscope.app.common.TaskExecutor.threads(org.muonscope.app.common.UiExecutor.fx())));
-        // the first run warms up (class loading, JIT); the measured runs are the re-runs after it
-        fx(() -> { lab.loadPreset("theory-stress"); return null; });
+        org.muonscope.app.common.figure.FigureHost main = lab.viewer("trajectories");
+        long[] hovered = new long[2];
+        double[] hoverMs = new double[2]; // the longest and the total FX-thread CPU time of one mouse move
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean[] counting = new boolean[1];
+        javafx.animation.AnimationTimer hover = fx(() -> new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                var d = main.data();
+                if (d == null || d.panels().isEmpty()) return;
+                javafx.geometry.Rectangle2D a = d.panels().get(0).area();
+                long i = hovered[0]++;
+                double x = a.getMinX() + (i * 7) % Math.max(1, (int) a.getWidth());
+                double y = a.getMinY() + a.getHeight() * (i / 60 % 2 == 0 ? 0.3 : 0.7);
+                javafx.geometry.Point2D s = main.localToScene(x, y);
+                long t0 = cpu.getCurrentThreadCpuTime();
+                main.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED, s.getX(), s.getY(), 0, 0,
+                        javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, true, false, true, null));
+                double ms = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
+                if (!counting[0]) return;
+                hoverMs[0] = Math.max(hoverMs[0], ms);
+                hoverMs[1] += ms;
+                if (main.readout() != null) hovered[1]++;
+            }
+        });
+        // the first run warms up (class loading, JIT, the hover's code too); the measured runs are the re-runs after it
+        fx(() -> { hover.start(); lab.loadPreset("theory-stress"); return null; });
         waitFinished(120);
         Thread.sleep(1000);
-        fx(() -> { meter.setMeasuring(true); return null; });
+        fx(() -> { hovered[0] = 0; counting[0] = true; meter.setMeasuring(true); return null; });
         for (int i = 0; i < 3; i++) {
             final int k = i;
             fx(() -> { lab.viewModel().setSnr(lab.viewModel().snr() * (k % 2 == 0 ? 1.1 : 1 / 1.1)); return null; });
             Thread.sleep(400);
             waitFinished(120);
         }
-        fx(() -> { meter.setMeasuring(false); meter.stop(); return null; });
+        fx(() -> { meter.setMeasuring(false); meter.stop(); hover.stop(); return null; });
+        r.put("stress_run_hover_moves", hovered[0]);
+        r.put("stress_run_hover_moves_with_readout", hovered[1]);
+        r.put("stress_run_hover_move_fx_cpu_ms_longest", hoverMs[0]);
+        r.put("stress_run_hover_move_fx_cpu_ms_mean", hovered[0] == 0 ? Double.NaN : hoverMs[1] / hovered[0]);
+        r.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         r.put("stress_run_longest_fx_stall_ms", meter.longestStallMs());
         r.put("stress_run_fx_cpu_in_longest_stall_ms", meter.cpuOfLongestStallMs());
         r.put("stress_run_longest_fx_busy_ms", meter.longestBusyMs());

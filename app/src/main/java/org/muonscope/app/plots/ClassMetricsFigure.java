@@ -30,13 +30,14 @@ public final class ClassMetricsFigure extends CurvesFigure {
             for (int c = 0; c < k; c++) {
                 java.awt.Color color = classColor(style, slot.index(), rank[c], k);
                 java.awt.Stroke stroke = style.stroke(classWidth(rank[c]));
-                double[][] l = Decimator.decimate(x, head(slot.classLoss(c), n), buckets);
+                double[] loss = head(slot.classLoss(c), n), acc = head(slot.classAccuracy(c), n);
+                double[][] l = Decimator.decimate(x, loss, buckets);
                 int s = top.getSeriesCount();
-                top.add(slot.label() + " loss c" + (c + 1), l[0], l[1]);
+                top.add(slot.label() + " class " + (c + 1), l[0], l[1], x, loss);
                 tr.setSeriesPaint(s, color, false);
                 tr.setSeriesStroke(s, stroke, false);
-                double[][] a = Decimator.decimate(x, head(slot.classAccuracy(c), n), buckets);
-                bottom.add(slot.label() + " acc c" + (c + 1), a[0], a[1]);
+                double[][] a = Decimator.decimate(x, acc, buckets);
+                bottom.add(slot.label() + " class " + (c + 1), a[0], a[1], x, acc);
                 br.setSeriesPaint(s, color, false);
                 br.setSeriesStroke(s, stroke, false);
             }

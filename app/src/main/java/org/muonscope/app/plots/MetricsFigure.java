@@ -45,9 +45,10 @@ public final class MetricsFigure extends CurvesFigure {
 
     private static void add(RevealDataset ds, org.jfree.chart.plot.XYPlot plot, RunData.Slot slot, double[] x, String what,
                             ToDoubleFunction<TheoryPoint> f, Stroke stroke, ChartStyle style, int buckets) {
-        double[][] d = Decimator.decimate(x, head(slot.values(f), x.length), buckets);
+        double[] y = head(slot.values(f), x.length);
+        double[][] d = Decimator.decimate(x, y, buckets);
         int s = ds.getSeriesCount();
-        ds.add(slot.label() + " " + what, d[0], d[1]);
+        ds.add(slot.label() + " " + what, d[0], d[1], x, y);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         r.setSeriesPaint(s, style.slot(slot.index()), false);
         r.setSeriesStroke(s, stroke, false);

@@ -10,10 +10,12 @@ import org.jfree.data.xy.AbstractXYDataset;
  * many items each series reports (a binary search), so the animation never copies or re-adds points.
  * Changes do not notify by themselves: the owner calls {@link #changed()} once per frame.
  */
-public final class RevealDataset extends AbstractXYDataset {
+public final class RevealDataset extends AbstractXYDataset implements org.muonscope.app.common.figure.Thinned {
     private final List<String> keys = new ArrayList<>();
     private final List<double[]> xs = new ArrayList<>();
     private final List<double[]> ys = new ArrayList<>();
+    private final List<double[]> recordedXs = new ArrayList<>();
+    private final List<double[]> recordedYs = new ArrayList<>();
     private int[] visible = new int[0];
     private double limit = Double.POSITIVE_INFINITY;
 
@@ -21,11 +23,23 @@ public final class RevealDataset extends AbstractXYDataset {
         keys.clear();
         xs.clear();
         ys.clear();
+        recordedXs.clear();
+        recordedYs.clear();
         visible = new int[0];
     }
 
     /** Adds a series; keys must be unique within the dataset. */
     public void add(String key, double[] x, double[] y) {
+        add(key, x, y, x, y);
+    }
+
+    /**
+     * Adds a series drawn from thinned arrays ({@code x, y}) that keeps every recorded point ({@code allX, allY})
+     * for the hover readout. None of the arrays may change afterwards.
+     */
+    public void add(String key, double[] x, double[] y, double[] allX, double[] allY) {
+        recordedXs.add(allX);
+        recordedYs.add(allY);
         keys.add(key);
         xs.add(x);
         ys.add(y);
@@ -55,6 +69,9 @@ public final class RevealDataset extends AbstractXYDataset {
         }
         return lo;
     }
+
+    @Override public double[] recordedX(int series) { return recordedXs.get(series); }
+    @Override public double[] recordedY(int series) { return recordedYs.get(series); }
 
     /** The full (unrevealed) arrays of a series. */
     public double[] xs(int series) { return xs.get(series); }

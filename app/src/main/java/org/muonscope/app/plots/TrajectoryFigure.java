@@ -93,7 +93,7 @@ public final class TrajectoryFigure extends LabFigure {
                 ys.add(y);
                 double[][] d = Decimator.decimate(steps, y, buckets);
                 int s = measured.getSeriesCount();
-                measured.add(label + " c" + (c + 1), d[0], d[1]);
+                measured.add(label + " class " + (c + 1), d[0], d[1], steps, y);
                 Color color = classColor(style, slot.index(), rank[c], k);
                 mr.setSeriesPaint(s, color, false);
                 mr.setSeriesStroke(s, style.stroke(classWidth(rank[c])), false);
@@ -101,7 +101,7 @@ public final class TrajectoryFigure extends LabFigure {
                 long tm = slot.t90(c, wStar[c]);
                 if (tm >= 0) {
                     int i = t90Measured.getSeriesCount();
-                    t90Measured.add(label + " t90 c" + (c + 1), new double[] {tm}, new double[] {0.9 * wStar[c]});
+                    t90Measured.add(label + " t90 class " + (c + 1), new double[] {tm}, new double[] {0.9 * wStar[c]});
                     sr.setSeriesPaint(i, color, false);
                     sr.setSeriesShape(i, new Ellipse2D.Double(-dot / 2, -dot / 2, dot, dot), false);
                 }
@@ -113,13 +113,13 @@ public final class TrajectoryFigure extends LabFigure {
                         ty[i] = TheoryFormulas.diag(spec, o, c, tx[i]);
                     }
                     int t = theory.getSeriesCount();
-                    theory.add(label + " theory c" + (c + 1), tx, ty);
+                    theory.add(label + " theory class " + (c + 1), tx, ty);
                     tr.setSeriesPaint(t, Palette.withAlpha(color, 200), false);
                     tr.setSeriesStroke(t, style.dashed(rank[c] == 0 ? 1.8f : 1.1f), false);
                     long tt = TheoryFormulas.t90(spec, o, c);
                     if (tt >= 0) {
                         int i = t90Theory.getSeriesCount();
-                        t90Theory.add(label + " t90 theory c" + (c + 1), new double[] {tt}, new double[] {0.9 * wStar[c]});
+                        t90Theory.add(label + " t90 theory class " + (c + 1), new double[] {tt}, new double[] {0.9 * wStar[c]});
                         kr.setSeriesPaint(i, color, false);
                         kr.setSeriesOutlineStroke(i, style.stroke(2f), false);
                         kr.setSeriesStroke(i, style.stroke(2f), false);

@@ -101,6 +101,10 @@ final class SimplicityCharts {
                 Color c = Palette.forKind(t.optimizer().kind());
                 int d = r.targetSingularValues().length;
                 for (int k = 0; k < d; k++) {
+                    int kk = k;
+                    // a closed form's series is there even before the cursor reaches it: the legend must not change
+                    // as the curves are revealed (the host composites a fully and a barely revealed image)
+                    boolean theory = t.points().stream().anyMatch(p -> !Double.isNaN(p.theory()[kk]));
                     XYSeries sim = new XYSeries(t.label() + " sigma" + (k + 1), false, true);
                     XYSeries th = new XYSeries(t.label() + " theory" + (k + 1), false, true);
                     for (DlnRun.Point p : t.points()) {
@@ -113,7 +117,7 @@ final class SimplicityCharts {
                     ren.setSeriesStroke(series, STYLE.stroke(2f));
                     ren.setSeriesVisibleInLegend(series, k == 0);
                     series++;
-                    if (th.getItemCount() > 0) {
+                    if (theory) {
                         data.addSeries(th);
                         ren.setSeriesPaint(series, c.darker());
                         ren.setSeriesStroke(series, STYLE.dashed(1.2f));
@@ -218,7 +222,8 @@ final class SimplicityCharts {
                 ren.setSeriesPaint(i, c);
                 ren.setSeriesStroke(i++, STYLE.stroke(2.2f));
             }
-            plot.addDomainMarker(new ValueMarker(cursor, STYLE.faint(), new BasicStroke(1f)));
+            // on screen the host draws the cursor line (NaN here); exports mark the cursor step
+            if (Double.isFinite(cursor)) plot.addDomainMarker(new ValueMarker(cursor, STYLE.faint(), new BasicStroke(1f)));
             fixDomain(plot, r.spec().steps());
         }
         plot.setDataset(data);

@@ -1,12 +1,8 @@
 package org.muonscope.app.simplicitylab;
 
-import org.muonscope.engine.experiments.routing.RoutingRun;
-
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,8 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
-import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.app.common.AnimationModel;
 import org.muonscope.engine.io.RunProvenance;
 import org.muonscope.engine.experiments.Experiments;
@@ -46,32 +40,23 @@ public final class SimplicityLabView extends BorderPane {
     static final double LOG_LR_MAX = Math.log10(0.05);
 
     private final SimplicityLabViewModel vm;
-    private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
+    private final SimplicityFigures figures;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Label oscillation = new Label();
     final Slider stepSlider = new Slider(LOG_LR_MIN, LOG_LR_MAX, Math.log10(0.01));
-    private double drawnDln = Double.NaN;
-    private double drawnRouting = Double.NaN;
-    private Object drawnDlnResult;
-    private Object drawnRoutingResult;
     private long lastFrame;
     private final AnimationTimer timer;
     /** Held here: a bidirectional binding keeps only weak references, so a temporary asObject() would be collected. */
     private final javafx.beans.property.ObjectProperty<Integer> depthObject;
 
-    public SimplicityLabView(SimplicityLabViewModel vm) {
+    /** @param figures the lane figures are drawn on (the lab context's {@code figures} lane) */
+    public SimplicityLabView(SimplicityLabViewModel vm, java.util.concurrent.Executor figures) {
         this.vm = vm;
+        this.figures = new SimplicityFigures(figures);
         this.depthObject = vm.depthProperty().asObject();
         getStyleClass().add("simplicity-lab");
         setId("simplicity-lab");
-        charts.put("singular-values", SimplicityCharts.lineChart("Singular values of the product (dashed: closed forms)", "step", "sigma_k", false));
-        charts.put("loss", SimplicityCharts.lineChart("Loss (log scale): GD's plateaus", "step", "loss", true));
-        charts.put("distance", SimplicityCharts.lineChart("Distance to the target |sigma_k - s_k|: SpecGD's oscillation floor", "step", "|sigma_k - s_k|", true));
-        charts.put("routing-gd-grid", SimplicityCharts.gridChart("GD"));
-        charts.put("routing-specgd-grid", SimplicityCharts.gridChart("SpecGD"));
-        charts.put("routing-errors", SimplicityCharts.lineChart("Error on seen (dashed) and unseen (solid) pairs", "step", "error", true));
-        charts.put("hidden-spectrum", SimplicityCharts.lineChart("Singular values of the shared hidden layer W_h", "index", "singular value", true));
 
         tabs.getTabs().addAll(tab("Deep linear: singular values (Figure 1)", dlnPane()),
                 tab("Routing: shared structure (Figure 2)", routingPane()));
@@ -96,7 +81,7 @@ public final class SimplicityLabView extends BorderPane {
     /** The tab as the window builds it: its runs on one lane of the lab context, both figure presets loaded. */
     public static SimplicityLabView create(org.muonscope.app.common.LabContext ctx) {
         SimplicityLabView view = new SimplicityLabView(new SimplicityLabViewModel(ctx.tasks().lane("simplicity-lab"), ctx.ui(),
-                ctx.scheduler()));
+                ctx.scheduler()), ctx.tasks().lane("figures"));
         view.vm.loadPreset("simplicity-figure1");
         view.vm.loadPreset("simplicity-figure2");
         return view;
@@ -104,8 +89,17 @@ public final class SimplicityLabView extends BorderPane {
 
     public SimplicityLabViewModel viewModel() { return vm; }
 
-    /** The chart of a name: singular-values, loss, distance, routing-gd-grid, routing-specgd-grid, routing-errors, hidden-spectrum. */
-    public JFreeChart chart(String name) { return charts.get(name); }
+    /**
+     * A fresh chart of a name showing the current results at the cursor (singular-values, loss, distance,
+     * routing-gd-grid, routing-specgd-grid, routing-errors, hidden-spectrum); the hosts draw their own.
+     */
+    public JFreeChart chart(String name) {
+        double cursor = SimplicityFigures.DLN.contains(name) ? vm.dlnAnimation().cursor() : vm.routingAnimation().cursor();
+        return figures.chart(name, vm.dlnProperty().get(), vm.routingProperty().get(), cursor);
+    }
+
+    /** The host showing a chart (same names as {@link #chart}). */
+    public org.muonscope.app.common.figure.FigureHost host(String name) { return figures.host(name); }
 
     /** Shows the deep-linear tab (0) or the routing tab (1). */
     public void selectTab(int i) { tabs.getSelectionModel().select(i); }
@@ -123,21 +117,20 @@ public final class SimplicityLabView extends BorderPane {
         Button f2 = new Button("Figure 2 preset");
         f2.setId("preset-figure2");
         f2.setOnAction(e -> { vm.loadPreset("simplicity-figure2"); selectTab(1); });
-        Button export = new Button("Export figures...");
-        export.setId("export");
-        export.setOnAction(e -> {
+        javafx.scene.control.SplitMenuButton export = org.muonscope.app.common.figure.ExportButton.create("Export figures...", asShown -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Folder for the Simplicity Lab figures");
             java.io.File dir = c.showDialog(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
                 try {
-                    exportAll(dir.toPath());
+                    exportAll(dir.toPath(), asShown);
                     vm.statusProperty().set("exported to " + dir);
                 } catch (IOException | RuntimeException ex) {
                     vm.errorProperty().set("export failed: " + ex.getMessage());
                 }
             }
         });
+        export.setId("export");
         Label title = new Label("Simplicity bias: what SpecGD and Muon give up");
         title.getStyleClass().add("lab-title");
         return new ToolBar(title, f1, f2, export);
@@ -196,9 +189,9 @@ public final class SimplicityLabView extends BorderPane {
         controls.setPadding(new Insets(8));
         controls.setPrefWidth(280);
         controls.setMinWidth(240);
-        ChartViewer svView = viewer("singular-values");
-        ChartViewer lossView = viewer("loss");
-        ChartViewer distView = viewer("distance");
+        Node svView = figures.host("singular-values");
+        Node lossView = figures.host("loss");
+        Node distView = figures.host("distance");
         HBox lower = new HBox(lossView, distView);
         HBox.setHgrow(lossView, Priority.ALWAYS);
         HBox.setHgrow(distView, Priority.ALWAYS);
@@ -243,10 +236,10 @@ public final class SimplicityLabView extends BorderPane {
         controls.setPrefWidth(280);
         controls.setMinWidth(240);
         GridPane grid = new GridPane();
-        grid.add(viewer("routing-gd-grid"), 0, 0);
-        grid.add(viewer("routing-specgd-grid"), 1, 0);
-        grid.add(viewer("routing-errors"), 0, 1);
-        grid.add(viewer("hidden-spectrum"), 1, 1);
+        grid.add(figures.host("routing-gd-grid"), 0, 0);
+        grid.add(figures.host("routing-specgd-grid"), 1, 0);
+        grid.add(figures.host("routing-errors"), 0, 1);
+        grid.add(figures.host("hidden-spectrum"), 1, 1);
         for (Node n : grid.getChildren()) {
             GridPane.setHgrow(n, Priority.ALWAYS);
             GridPane.setVgrow(n, Priority.ALWAYS);
@@ -256,14 +249,6 @@ public final class SimplicityLabView extends BorderPane {
         BorderPane p = new BorderPane(center);
         p.setLeft(controls);
         return p;
-    }
-
-    private ChartViewer viewer(String name) {
-        ChartViewer v = new ChartViewer(charts.get(name), false);
-        v.setId("chart-" + name);
-        v.setMinSize(200, 150);
-        v.setPrefSize(600, 400);
-        return v;
     }
 
     private static HBox animationBar(AnimationModel a, String id) {
@@ -302,42 +287,19 @@ public final class SimplicityLabView extends BorderPane {
         redraw();
     }
 
-    /** Redraws what changed since the last frame (results or cursors). Public so tests can force a frame. */
+    /** Asks the figures to redraw what changed since the last frame (results or cursors). Public so tests can force a frame. */
     public void redraw() {
-        double dc = vm.dlnAnimation().cursor();
-        if (vm.dlnProperty().get() != drawnDlnResult || dc != drawnDln) {
-            SimplicityCharts.showSingularValues(charts.get("singular-values"), vm.dlnProperty().get(), dc);
-            SimplicityCharts.showLoss(charts.get("loss"), vm.dlnProperty().get(), dc);
-            SimplicityCharts.showDistance(charts.get("distance"), vm.dlnProperty().get(), dc);
-            drawnDlnResult = vm.dlnProperty().get();
-            drawnDln = dc;
-        }
-        double rc = vm.routingAnimation().cursor();
-        RoutingRun r = vm.routingProperty().get();
-        if (r != drawnRoutingResult || rc != drawnRouting) {
-            SimplicityCharts.showGrid(charts.get("routing-gd-grid"), trace(r, "gd"), rc);
-            SimplicityCharts.showGrid(charts.get("routing-specgd-grid"), trace(r, "specgd"), rc);
-            SimplicityCharts.showRoutingErrors(charts.get("routing-errors"), r, rc);
-            SimplicityCharts.showSpectrum(charts.get("hidden-spectrum"), r, rc);
-            drawnRoutingResult = r;
-            drawnRouting = rc;
-        }
+        figures.update(tabs.getSelectionModel().getSelectedIndex(), vm.dlnProperty().get(), vm.dlnAnimation().cursor(),
+                vm.routingProperty().get(), vm.routingAnimation().cursor());
     }
 
-    private static RoutingRun.Trace trace(RoutingRun r, String kind) {
-        if (r == null) return null;
-        for (RoutingRun.Trace t : r.traces()) if (t.optimizer().kind().id().equals(kind)) return t;
-        return null;
-    }
-
-    /** Writes every chart as PNG and SVG, and the current results' CSV/JSON files (as the CLI writes them). */
-    public void exportAll(Path dir) throws IOException {
-        redraw();
-        for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
-            String base = "simplicity-" + e.getKey();
-            PlotExporter.write(e.getValue(), PlotExporter.Format.PNG, 900, 600, dir.resolve(base + ".png"));
-            PlotExporter.write(e.getValue(), PlotExporter.Format.SVG, 900, 600, dir.resolve(base + ".svg"));
-        }
+    /**
+     * Writes every chart as PNG and SVG (each as its host shows it, or whole), and the current results' CSV/JSON
+     * files (as the CLI writes them).
+     */
+    public void exportAll(Path dir, boolean asShown) throws IOException {
+        figures.export(dir, asShown, vm.dlnProperty().get(), vm.dlnAnimation().cursor(), vm.routingProperty().get(),
+                vm.routingAnimation().cursor());
         if (vm.dlnProperty().get() != null) {
             Experiments.write(vm.dlnProperty().get().source(), dir.resolve("dln"));
         }

@@ -44,6 +44,8 @@ final class SaturationTable extends TableView<SaturationTable.Row> {
                 rows.add(new Row(slot.label(), c, s.priors()[c], w[c], slot.t90(c, w[c]), TheoryFormulas.t90(s, o, c)));
             }
         }
-        getItems().setAll(rows);
+        // called with every redraw while a run streams in; the t90s rarely change, and replacing equal rows re-styles
+        // and re-lays out every cell on the FX thread
+        if (!rows.equals(getItems())) getItems().setAll(rows);
     }
 }

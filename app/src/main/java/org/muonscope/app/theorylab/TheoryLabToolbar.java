@@ -6,6 +6,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import org.muonscope.app.plots.Figures;
@@ -37,6 +40,18 @@ final class TheoryLabToolbar {
         });
         MenuButton export = new MenuButton("Export");
         export.setId("export");
+        // a zoomed figure exports as shown or whole; the bundle is always whole (it must regenerate from session.json)
+        ToggleGroup range = new ToggleGroup();
+        RadioMenuItem asShown = new RadioMenuItem("Figures as shown (keep the zoom)");
+        asShown.setId("export-as-shown");
+        RadioMenuItem whole = new RadioMenuItem("Whole figures");
+        whole.setId("export-whole");
+        asShown.setToggleGroup(range);
+        whole.setToggleGroup(range);
+        asShown.setSelected(view.exportAsShownProperty().get());
+        whole.setSelected(!asShown.isSelected());
+        view.exportAsShownProperty().bind(asShown.selectedProperty());
+        export.getItems().addAll(asShown, whole, new SeparatorMenuItem());
         for (String n : Figures.NAMES) {
             Menu m = new Menu(view.figureTitle(n));
             for (PlotExporter.Format fmt : PlotExporter.Format.values()) {

@@ -29,9 +29,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.muonscope.app.common.figure.FigureHost;
+import org.muonscope.app.common.figure.Zoom;
 import org.muonscope.app.plots.ChartStyle;
 import org.muonscope.app.plots.FigureCsv;
-import org.muonscope.app.plots.FigureView;
 import org.muonscope.app.plots.Figures;
 import org.muonscope.app.plots.LabFigure;
 import org.muonscope.app.plots.Palette;
@@ -46,8 +47,7 @@ public final class TheoryLabView extends BorderPane {
     private final TheoryLabViewModel vm;
     private final TaskExecutor tasks;
     private final ControlsPane controls;
-    private final Map<String, LabFigure> figures = new LinkedHashMap<>();
-    private final Map<String, FigureView> viewers = new LinkedHashMap<>();
+    private final TheoryFigures figures;
     private final TabPane side = new TabPane();
     private final SplitPane split;
     private final TextArea explain = new TextArea();
@@ -80,17 +80,12 @@ public final class TheoryLabView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("theory-lab");
         controls = new ControlsPane(vm);
-        for (String n : Figures.NAMES) {
-            // two objects per figure: the view's belongs to its render thread, this one serves exports
-            figures.put(n, Figures.create(n));
-            boolean animates = !n.equals("saturation") && !n.equals("depth");
-            FigureView v = new FigureView(Figures.create(n), animates, tasks.lane("figures"));
-            v.setId("chart-" + n);
-            viewers.put(n, v);
-        }
-        FigureView main = viewers.get("trajectories");
-        main.setOnMouseClicked(e -> scrubAt(main, e.getX()));
-        main.setOnMouseDragged(e -> scrubAt(main, e.getX()));
+        figures = new TheoryFigures(tasks.lane("figures"));
+        FigureHost main = figures.host("trajectories");
+        main.setOnScrub(step -> {
+            vm.animation().playingProperty().set(false);
+            vm.animation().scrubTo(step);
+        });
         AnimationBar bar = new AnimationBar(vm.animation(), this::interval);
         about.getStyleClass().add("about");
         about.setWrapText(true);
@@ -102,13 +97,13 @@ public final class TheoryLabView extends BorderPane {
         explain.setWrapText(true);
         explain.getStyleClass().add("explain");
         explain.setId("explain");
-        VBox saturation = new VBox(saturationTable, viewers.get("saturation"));
-        VBox.setVgrow(viewers.get("saturation"), Priority.ALWAYS);
+        VBox saturation = new VBox(saturationTable, figures.host("saturation"));
+        VBox.setVgrow(figures.host("saturation"), Priority.ALWAYS);
         side.getTabs().addAll(
-                tab("Balanced / worst", viewers.get("metrics")),
-                tab("Class-wise", viewers.get("class-metrics")),
+                tab("Balanced / worst", figures.host("metrics")),
+                tab("Class-wise", figures.host("class-metrics")),
                 tab("Saturation", saturation),
-                tab("Depth", viewers.get("depth")),
+                tab("Depth", figures.host("depth")),
                 tab("Explain", explain));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setId("side-views");
@@ -177,14 +172,13 @@ public final class TheoryLabView extends BorderPane {
             // while a run streams in, request a redraw at most every RUNNING_REDRAW_NANOS (the render thread
             // would otherwise take a core from the engine); always on the final batch
             boolean throttled = vm.runningProperty().get() && now - lastRender < RUNNING_REDRAW_NANOS;
-            boolean mainResized = viewers.get("trajectories").takeSizeChanged();
             RunData frozen = null;
             ChartStyle style = null;
             // a re-run starts with no snapshots: drawing that empty chart would only delay the first real frame
             // by one render on the busy render thread, so the previous picture stays until data arrives
             boolean empty = !data.isFinished() && data.slots().stream().allMatch(sl -> sl.snapshots().isEmpty());
-            boolean skipEmpty = empty && viewers.get("trajectories").hasImage() && !styleDirty && !mainResized;
-            if (((v != drawnVersion && !throttled) || styleDirty || mainResized) && !skipEmpty) {
+            boolean skipEmpty = empty && figures.host("trajectories").hasImage() && !styleDirty;
+            if (((v != drawnVersion && !throttled) || styleDirty) && !skipEmpty) {
                 frozen = data.freeze();
                 style = style();
                 if (rebuild("trajectories", frozen, style)) {
@@ -200,10 +194,9 @@ public final class TheoryLabView extends BorderPane {
                 sweptSpec = data.spec();
                 vm.depthSweep().start(data.spec());
             }
-            // the side view is queued behind the main view on the one render thread
+            // the side view is queued behind the main view on the one render lane (a host redraws itself on resize)
             if (visible != null) {
-                boolean resized = viewers.get(visible).takeSizeChanged();
-                if (figureVersion.getOrDefault(visible, -1L) != drawnVersion || resized) {
+                if (figureVersion.getOrDefault(visible, -1L) != drawnVersion) {
                     if (frozen == null) {
                         frozen = data.freeze();
                         style = style();
@@ -213,8 +206,8 @@ public final class TheoryLabView extends BorderPane {
                 }
             }
             double c = vm.animation().cursor();
-            viewers.get("trajectories").setCursor(c);
-            if (visible != null) viewers.get(visible).setCursor(c);
+            figures.host("trajectories").setCursor(c);
+            if (visible != null) figures.host(visible).setCursor(c);
             if (c != drawnCursor || explainedVersion != drawnVersion) {
                 if (side.getSelectionModel().getSelectedIndex() == 4) {
                     explain.setText(Explanation.of(data, c));
@@ -236,7 +229,7 @@ public final class TheoryLabView extends BorderPane {
             perf.setText(String.format(java.util.Locale.ROOT, "%s   change to frame %s ms   render %.0f ms",
                     vm.animation().playingProperty().get() ? String.format(java.util.Locale.ROOT, "%.0f fps", fps) : "paused",
                     Double.isNaN(lastLatencyMillis) ? "-" : String.format(java.util.Locale.ROOT, "%.0f", lastLatencyMillis),
-                    viewers.get("trajectories").renderMillis()));
+                    figures.host("trajectories").renderMillis()));
         }
     }
 
@@ -247,8 +240,6 @@ public final class TheoryLabView extends BorderPane {
      * @return false when the view is too small to draw yet
      */
     private boolean rebuild(String name, RunData frozen, ChartStyle style) {
-        FigureView v = viewers.get(name);
-        int width = (int) Math.max(300, v.getWidth());
         long[][] measured = name.equals("depth") ? cloneRows(vm.depthSweep().measuredProperty().get()) : null;
         Runnable onShown = null;
         if (name.equals("trajectories")) {
@@ -261,10 +252,7 @@ public final class TheoryLabView extends BorderPane {
                 }
             };
         }
-        return v.request(f -> {
-            if (f instanceof org.muonscope.app.plots.DepthFigure d) d.setMeasured(measured);
-            f.update(frozen, style, width);
-        }, onShown);
+        return figures.request(name, frozen, style, measured, onShown);
     }
 
     private static long[][] cloneRows(long[][] a) {
@@ -279,14 +267,13 @@ public final class TheoryLabView extends BorderPane {
      * belong to the render thread; this one is a separate object, drawn fully revealed at the export size.
      */
     public LabFigure figure(String name) {
-        LabFigure f = figures.get(name);
+        return figure(name, Zoom.WHOLE);
+    }
+
+    private LabFigure figure(String name, Zoom zoom) {
         RunData d = vm.dataProperty().get();
-        if (d == null) return f;
-        if (f instanceof org.muonscope.app.plots.DepthFigure depth) {
-            depth.setMeasured(sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null);
-        }
-        f.update(d, style(), Figures.WIDTH);
-        return f;
+        long[][] measured = d != null && sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null;
+        return figures.export(name, d, style(), measured, zoom);
     }
 
     /** The figure of the selected side tab, or null for the explanation pane. */
@@ -323,7 +310,7 @@ public final class TheoryLabView extends BorderPane {
         split.setDividerPositions(vm.presenterProperty().get() ? 0.55 : 0.6);
         figureVersion.clear();
         javafx.scene.paint.Color cursor = vm.darkProperty().get() ? javafx.scene.paint.Color.gray(0.85, 0.8) : javafx.scene.paint.Color.gray(0.2, 0.7);
-        for (FigureView v : viewers.values()) v.setCursorColor(cursor);
+        for (FigureHost v : figures.hosts()) v.setCursorColor(cursor);
     }
 
     private double interval() {
@@ -331,16 +318,11 @@ public final class TheoryLabView extends BorderPane {
         return d == null ? 1 : d.spec().every();
     }
 
-    private void scrubAt(FigureView v, double x) {
-        double step = v.stepAt(x);
-        if (Double.isNaN(step)) return;
-        vm.animation().playingProperty().set(false);
-        vm.animation().scrubTo(step);
-    }
-
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return;
         if (e.getTarget() instanceof javafx.scene.control.Spinner<?>) return;
+        // a zoomed figure pans with the arrows; unzoomed, they step the animation
+        if (e.getTarget() instanceof FigureHost h && !h.zoom().isWhole() && e.getCode().isArrowKey()) return;
         AnimationModel a = vm.animation();
         switch (e.getCode()) {
             case SPACE -> a.togglePlay();
@@ -379,11 +361,15 @@ public final class TheoryLabView extends BorderPane {
         }
     }
 
-    /** Writes one figure as shown (same style, same cursor) at the export size. */
+    /** Whether single-figure exports and the clipboard keep the figure's zoom ("as shown") or show it whole. */
+    public javafx.beans.property.BooleanProperty exportAsShownProperty() { return figures.exportAsShownProperty(); }
+
+    /** Writes one figure (same style; the zoom as shown or the whole figure) at the export size. */
     public void exportFigure(String name, PlotExporter.Format fmt, Path p) {
         long t0 = System.nanoTime();
         try {
-            PlotExporter.write(figure(name).chart(), fmt, Figures.WIDTH, Figures.HEIGHT, p);
+            Zoom z = figures.exportZoom(name);
+            PlotExporter.write(figure(name, z).chart(), z, fmt, Figures.WIDTH, Figures.HEIGHT, p);
             vm.statusProperty().set(String.format(java.util.Locale.ROOT, "Exported %s in %.0f ms", p.getFileName(), (System.nanoTime() - t0) / 1e6));
         } catch (Exception ex) {
             vm.statusProperty().set("Export failed: " + ex.getMessage());
@@ -402,7 +388,8 @@ public final class TheoryLabView extends BorderPane {
     }
 
     public void copyToClipboard(String name) {
-        var img = PlotExporter.image(figure(name).chart(), Figures.WIDTH, Figures.HEIGHT, 2);
+        Zoom z = figures.exportZoom(name);
+        var img = PlotExporter.image(figure(name, z).chart(), z, Figures.WIDTH, Figures.HEIGHT, 2);
         ClipboardContent c = new ClipboardContent();
         c.putImage(SwingFXUtils.toFXImage(img, null));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
@@ -444,9 +431,9 @@ public final class TheoryLabView extends BorderPane {
 
     public void setPathPicker(PathPicker p) { picker = p; }
     PathPicker picker() { return picker; }
-    String figureTitle(String name) { return figures.get(name).title(); }
+    String figureTitle(String name) { return figures.title(name); }
     public TheoryLabViewModel viewModel() { return vm; }
-    public FigureView viewer(String name) { return viewers.get(name); }
+    public FigureHost viewer(String name) { return figures.host(name); }
     public double fps() { return fps; }
     public double lastLatencyMillis() { return lastLatencyMillis; }
     public long redraws() { return redraws; }

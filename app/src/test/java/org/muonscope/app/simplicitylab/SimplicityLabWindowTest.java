@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.MuonscopeApp;
 import org.muonscope.app.common.Scheduler;
+import org.muonscope.app.common.TaskExecutor;
 import org.muonscope.app.common.UiExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,7 +35,8 @@ class SimplicityLabWindowTest {
 
     @Start
     void start(Stage stage) {
-        view = new SimplicityLabView(new SimplicityLabViewModel(background, UiExecutor.fx(), Scheduler.fx()));
+        view = new SimplicityLabView(new SimplicityLabViewModel(background, UiExecutor.fx(), Scheduler.fx()),
+                TaskExecutor.threads(UiExecutor.fx()).lane("figures"));
         Scene scene = new Scene(view, 1500, 950);
         scene.getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.setScene(scene);
@@ -85,7 +87,7 @@ class SimplicityLabWindowTest {
 
         robot.interact(() -> {
             try {
-                view.exportAll(dir);
+                view.exportAll(dir, false);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

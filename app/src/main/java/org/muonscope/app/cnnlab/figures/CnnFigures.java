@@ -118,8 +118,8 @@ public final class CnnFigures {
             int[] minority = run.minorityClasses(), majority = complement(minority, run.classes());
             legend.add(legendLine(run.label(), colors.get(i), STYLE.stroke(3f)));
             int s = ds.getSeriesCount();
-            ds.addSeries(series(run.label() + " minority #" + i, run.history(), p -> p.meanAccuracy(minority)));
-            ds.addSeries(series(run.label() + " majority #" + i, run.history(), p -> p.meanAccuracy(majority)));
+            ds.addSeries(series(new RunSeries(run.label() + " minority classes", i), run.history(), p -> p.meanAccuracy(minority)));
+            ds.addSeries(series(new RunSeries(run.label() + " other classes", i), run.history(), p -> p.meanAccuracy(majority)));
             r.setSeriesPaint(s, colors.get(i));
             r.setSeriesStroke(s, metrics.get(0).stroke());
             r.setSeriesPaint(s + 1, colors.get(i));
@@ -184,7 +184,7 @@ public final class CnnFigures {
             legend.add(legendLine(run.label(), colors.get(i), STYLE.stroke(3f)));
             for (Metric m : metrics) {
                 int s = ds.getSeriesCount();
-                ds.addSeries(series(run.label() + (m.name().isEmpty() ? "" : " " + m.name()) + " #" + i, run.history(), m.f()));
+                ds.addSeries(series(new RunSeries(run.label() + (m.name().isEmpty() ? "" : " " + m.name()), i), run.history(), m.f()));
                 r.setSeriesPaint(s, colors.get(i));
                 r.setSeriesStroke(s, m.stroke());
             }
@@ -193,7 +193,23 @@ public final class CnnFigures {
         return chart(title, "step", yLabel, ds, r, legend);
     }
 
-    static XYSeries series(String key, List<EvalPoint> history, ToDoubleFunction<EvalPoint> f) {
+    /**
+     * The key of a run's series: two compared runs may carry the same label, so the run's index keeps keys apart;
+     * the name alone is what the hover readout shows.
+     */
+    record RunSeries(String name, int run) implements Comparable<RunSeries> {
+        @Override
+        public int compareTo(RunSeries o) {
+            return run != o.run ? Integer.compare(run, o.run) : name.compareTo(o.name);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static XYSeries series(Comparable<?> key, List<EvalPoint> history, ToDoubleFunction<EvalPoint> f) {
         XYSeries s = new XYSeries(key, false, true);
         for (EvalPoint p : history) {
             double v = f.applyAsDouble(p);

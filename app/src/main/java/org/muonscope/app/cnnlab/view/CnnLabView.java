@@ -28,6 +28,8 @@ import org.muonscope.app.cnnlab.RunQueueViewModel;
 import org.muonscope.app.cnnlab.RunStatus;
 import org.muonscope.app.cnnlab.SweepViewModel;
 import org.muonscope.app.cnnlab.figures.CnnMatrixFigures;
+import org.muonscope.app.common.figure.Drawing;
+import org.muonscope.app.common.figure.FigureHost;
 
 /**
  * The CNN Lab: the picker on the left, the data preview / live plots / sweep tabs in the middle, the run queue
@@ -109,14 +111,20 @@ public final class CnnLabView extends BorderPane {
 
     private static VBox dataPane(ExperimentPickerViewModel picker, Executor render) {
         SampleGrid grid = new SampleGrid();
-        ChartImage counts = new ChartImage(render, 520, 360);
+        FigureHost counts = new FigureHost(render);
+        counts.setPrefSize(520, 360);
         Label note = new Label();
         note.textProperty().bind(Bindings.createStringBinding(() -> picker.previewLoadingProperty().get() ? "loading the data…"
                 : picker.previewErrorProperty().get(), picker.previewLoadingProperty(), picker.previewErrorProperty()));
         picker.previewProperty().addListener((o, a, p) -> {
             grid.show(p);
-            counts.setChart(p == null ? null : CnnMatrixFigures.classCounts(p.classNames(), p.trainCounts(),
-                    new RunInfo(p.classNames(), p.trainCounts(), List.of(), 0).minorityClasses(), "Training images per class"));
+            if (p == null) {
+                counts.clear();
+                return;
+            }
+            org.jfree.chart.JFreeChart chart = CnnMatrixFigures.classCounts(p.classNames(), p.trainCounts(),
+                    new RunInfo(p.classNames(), p.trainCounts(), List.of(), 0).minorityClasses(), "Training images per class");
+            counts.request(size -> Drawing.of(chart), null);
         });
         ScrollPane scroll = new ScrollPane(grid);
         HBox row = new HBox(8, scroll, counts);

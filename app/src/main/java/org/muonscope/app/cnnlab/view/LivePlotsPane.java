@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -23,12 +23,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.stage.Window;
+import org.jfree.chart.JFreeChart;
 import org.muonscope.app.cnnlab.EvalPoint;
 import org.muonscope.app.cnnlab.RunItem;
 import org.muonscope.app.cnnlab.RunQueueViewModel;
 import org.muonscope.app.cnnlab.figures.CnnFigureSet;
 import org.muonscope.app.cnnlab.figures.CnnFigures;
 import org.muonscope.app.cnnlab.figures.CnnRunData;
+import org.muonscope.app.common.figure.Drawing;
+import org.muonscope.app.common.figure.ExportButton;
+import org.muonscope.app.common.figure.FigureHost;
+import org.muonscope.app.common.figure.Zoom;
 
 /**
  * The live plots of the selected run and the runs compared with it, redrawn at most four times a second and only
@@ -37,7 +42,9 @@ import org.muonscope.app.cnnlab.figures.CnnRunData;
 public final class LivePlotsPane extends BorderPane {
     private static final long MIN_REDRAW_NANOS = 250_000_000L;
     private final RunQueueViewModel queue;
-    private final List<ChartImage> viewers = new ArrayList<>();
+    private final List<FigureHost> viewers = new ArrayList<>();
+    /** The figure each host shows, by name: a host whose slot changes figure starts unzoomed. */
+    private final List<String> shownNames = new ArrayList<>();
     private final Slider cursor = new Slider(0, 1, 1);
     private final CheckBox follow = new CheckBox("follow");
     private final Label status = new Label();
@@ -60,7 +67,6 @@ public final class LivePlotsPane extends BorderPane {
         }
     };
     private long lastRedraw;
-    private List<CnnFigureSet.Figure> figures = List.of();
 
     public LivePlotsPane(RunQueueViewModel queue, Executor background, Executor ui, Executor render, Function<Window, Path> chooseDir) {
         this.queue = queue;
@@ -78,8 +84,11 @@ public final class LivePlotsPane extends BorderPane {
             grid.getRowConstraints().add(rc);
         }
         for (int i = 0; i < 6; i++) {
-            ChartImage v = new ChartImage(render);
+            FigureHost v = new FigureHost(render);
+            v.setPrefSize(320, 240);
+            v.setId("cnn-plot-" + i);
             viewers.add(v);
+            shownNames.add(null);
             grid.add(v, i % 3, i / 3);
         }
         setCenter(grid);
@@ -92,10 +101,9 @@ public final class LivePlotsPane extends BorderPane {
         });
         follow.selectedProperty().addListener(dirtyListener);
         // Exports draw fresh chart objects on a background thread, never the ones the screen is drawing.
-        export = new ExportAction(this, background, ui, chooseDir, this::buildFigures, queue, status);
-        Button exportButton = new Button("Export figures…");
+        export = new ExportAction(this, background, ui, chooseDir, this::buildFigures, this::zoomOf, queue, status);
+        SplitMenuButton exportButton = ExportButton.create("Export figures…", export::run);
         exportButton.setId("cnn-export");
-        exportButton.setOnAction(e -> export.run());
         HBox bar = new HBox(8, new Label("cursor step"), cursor, follow, exportButton, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
@@ -112,8 +120,14 @@ public final class LivePlotsPane extends BorderPane {
 
     public ExportAction exportAction() { return export; }
 
-    /** The figures last drawn (for export and tests). */
-    public List<CnnFigureSet.Figure> figures() { return figures; }
+    /** The hosts of the six plots, in grid order. */
+    public List<FigureHost> hosts() { return List.copyOf(viewers); }
+
+    /** The zoom of the host showing the figure of that name ({@link Zoom#WHOLE} if none shows it). */
+    Zoom zoomOf(String name) {
+        int i = shownNames.indexOf(name);
+        return i < 0 ? Zoom.WHOLE : viewers.get(i).zoom();
+    }
 
     private void rewatch() {
         for (RunItem i : watched) unwatch(i);
@@ -140,10 +154,15 @@ public final class LivePlotsPane extends BorderPane {
     }
 
     private void redraw() {
-        figures = buildFigures();
+        // the charts are handed to the render lane: from here on only its jobs touch them
+        List<CnnFigureSet.Figure> figures = buildFigures();
         for (int i = 0; i < viewers.size(); i++) {
-            viewers.get(i).setChart(i < figures.size() ? figures.get(i).chart()
-                    : CnnFigures.withNote(new org.jfree.chart.JFreeChart(new org.jfree.chart.plot.XYPlot()), "queue a run or double-click one in the list"));
+            String name = i < figures.size() ? figures.get(i).name() : null;
+            if (!java.util.Objects.equals(name, shownNames.get(i))) viewers.get(i).resetZoom();
+            shownNames.set(i, name);
+            JFreeChart chart = name != null ? figures.get(i).chart()
+                    : CnnFigures.withNote(new JFreeChart(new org.jfree.chart.plot.XYPlot()), "queue a run or double-click one in the list");
+            viewers.get(i).request(size -> Drawing.of(chart), null);
         }
     }
 

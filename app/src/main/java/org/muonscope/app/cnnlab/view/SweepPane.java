@@ -22,6 +22,11 @@ import org.muonscope.app.cnnlab.ExperimentPickerViewModel;
 import org.muonscope.app.cnnlab.SweepViewModel;
 import org.muonscope.app.cnnlab.figures.CnnExport;
 import org.muonscope.app.cnnlab.figures.CnnFigureSet;
+import org.muonscope.app.common.figure.Drawing;
+import org.muonscope.app.common.figure.ExportButton;
+import org.muonscope.app.common.figure.FigureHost;
+import org.jfree.chart.JFreeChart;
+import javafx.scene.control.SplitMenuButton;
 import org.muonscope.engine.SpecException;
 
 /** Sweep settings, the button that queues it, and its summary charts (redrawn at most twice a second). */
@@ -29,7 +34,7 @@ public final class SweepPane extends BorderPane {
     private final SweepViewModel sweep;
     private final HBox charts = new HBox(6);
     private final Label status = new Label();
-    private final List<ChartImage> images = new ArrayList<>();
+    private final List<FigureHost> images = new ArrayList<>();
     private boolean dirty = true;
     private final Executor render;
     private long last;
@@ -70,11 +75,12 @@ public final class SweepPane extends BorderPane {
                 sweep.errorProperty().set(ex.getMessage());
             }
         });
-        Button export = new Button("Export summary…");
-        export.setOnAction(e -> {
+        SplitMenuButton export = ExportButton.create("Export summary…", asShown -> {
             Path dir = chooseDir.apply(getScene() == null ? null : getScene().getWindow());
             if (dir == null) return;
             List<CnnFigureSet.Figure> figs = CnnFigureSet.sweep(sweep.chartsProperty().get());
+            // fresh charts: pinned to their plot's zoom here, drawn by the export job alone
+            for (int i = 0; asShown && i < figs.size() && i < images.size(); i++) images.get(i).zoom().applyTo(figs.get(i).chart());
             background.execute(() -> {
                 String m;
                 try {
@@ -131,11 +137,15 @@ public final class SweepPane extends BorderPane {
     private void redraw() {
         List<CnnFigureSet.Figure> figs = CnnFigureSet.sweep(sweep.chartsProperty().get());
         while (images.size() < figs.size()) {
-            ChartImage v = new ChartImage(render, 560, 420);
+            FigureHost v = new FigureHost(render);
+            v.setPrefSize(560, 420);
             HBox.setHgrow(v, Priority.ALWAYS);
             images.add(v);
         }
-        for (int i = 0; i < figs.size(); i++) images.get(i).setChart(figs.get(i).chart());
+        for (int i = 0; i < figs.size(); i++) {
+            JFreeChart chart = figs.get(i).chart();
+            images.get(i).request(size -> Drawing.of(chart), null);
+        }
         charts.getChildren().setAll(images.subList(0, figs.size()));
     }
 }

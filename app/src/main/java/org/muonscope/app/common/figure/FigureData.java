@@ -56,9 +56,13 @@ public record FigureData(List<Panel> panels, double fontPx, boolean dark) {
         /** How many leading points are shown when the figure is revealed up to {@code cursor}. */
         int shown(double cursor) {
             if (!revealed) return x.length;
-            int n = 0;
-            while (n < x.length && x[n] <= cursor) n++;
-            return n;
+            int lo = 0, hi = x.length; // a revealed curve is a function of the step: x ascends
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (x[mid] <= cursor) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
         }
     }
 
@@ -130,10 +134,18 @@ public record FigureData(List<Panel> panels, double fontPx, boolean dark) {
                     for (int s = 0; s < ds.getSeriesCount(); s++) {
                         int n = ds.getItemCount(s);
                         if (n < 2 || !r.isSeriesVisible(s)) continue;
-                        double[] xs = new double[n], ys = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            xs[i] = ds.getXValue(s, i);
-                            ys[i] = ds.getYValue(s, i);
+                        double[] xs, ys;
+                        if (ds instanceof Thinned t) {
+                            // every recorded point, by reference: the dataset promises not to change them
+                            xs = t.recordedX(s);
+                            ys = t.recordedY(s);
+                        } else {
+                            xs = new double[n];
+                            ys = new double[n];
+                            for (int i = 0; i < n; i++) {
+                                xs[i] = ds.getXValue(s, i);
+                                ys[i] = ds.getYValue(s, i);
+                            }
                         }
                         curves.add(new Curve(String.valueOf(ds.getSeriesKey(s)), fx(r.getItemPaint(s, 0)), xs, ys, false));
                         sources.add(new int[] {panels.size(), curves.size() - 1, d, s, n});

@@ -19,6 +19,12 @@ import javafx.scene.text.TextAlignment;
 final class Overlay {
     private final Canvas canvas;
     private final Text measure = new Text();
+    /**
+     * Text widths by font and text: laying out a Text node costs tens of microseconds, a readout has two dozen
+     * strings, and the names repeat from one mouse move to the next.
+     */
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    private final java.util.Map<String, Font> fonts = new java.util.HashMap<>();
 
     Overlay(Canvas canvas) {
         this.canvas = canvas;
@@ -78,7 +84,7 @@ final class Overlay {
 
     private void hint(GraphicsContext g, FigureData data, Color ink, double fontPx) {
         javafx.geometry.Rectangle2D a = data.panels().get(0).area();
-        g.setFont(Font.font("SansSerif", fontPx * 0.85));
+        g.setFont(font(false, fontPx * 0.85));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(ink.deriveColor(0, 1, 1, 0.7));
@@ -92,7 +98,7 @@ final class Overlay {
      */
     private void box(GraphicsContext g, FigureData.Panel panel, Readout r, double px, double py, double w, double h, double fontPx,
                      boolean dark, Color ink) {
-        Font bold = Font.font("SansSerif", FontWeight.BOLD, fontPx), plain = Font.font("SansSerif", fontPx);
+        Font bold = font(true, fontPx), plain = font(false, fontPx);
         double line = fontPx * 1.35, pad = fontPx * 0.5, swatch = fontPx * 0.8;
         double nameW = 0, valueW = 0;
         for (Readout.Line l : r.lines()) {
@@ -151,10 +157,27 @@ final class Overlay {
         g.setLineCap(StrokeLineCap.SQUARE);
     }
 
+    private Font font(boolean bold, double size) {
+        return fonts.computeIfAbsent((bold ? "b" : "p") + size, k -> bold ? Font.font("SansSerif", FontWeight.BOLD, size) : Font.font("SansSerif", size));
+    }
+
     private double width(String s, Font f) {
+        // numbers change at every move: their digits are as wide as a zero (tabular figures), no layout needed
+        if (!s.isEmpty() && s.chars().allMatch(ch -> Character.isDigit(ch) || ".,-+e–".indexOf(ch) >= 0)) return s.length() * measured("0", f);
+        int split = s.lastIndexOf("  ");
+        if (split > 0) return measured(s.substring(0, split + 2), f) + width(s.substring(split + 2), f); // "step t  1234"
+        return measured(s, f);
+    }
+
+    private double measured(String s, Font f) {
+        String key = f.getStyle() + f.getSize() + '\u0000' + s;
+        Double w = widths.get(key);
+        if (w != null) return w;
+        if (widths.size() > 4000) widths.clear();
         measure.setFont(f);
         measure.setText(s);
         Bounds b = measure.getLayoutBounds();
+        widths.put(key, b.getWidth());
         return b.getWidth();
     }
 }

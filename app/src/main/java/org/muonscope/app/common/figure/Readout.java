@@ -63,7 +63,7 @@ public record Readout(double crossX, String title, List<Line> lines, int more, d
             double y = c.y()[i];
             if (!Double.isFinite(y)) continue;
             double ypx = ya.toPixel(y);
-            lines.add(new Line(c.name(), ya.format(y), y, c.color(), xa.toPixel(c.x()[i]), ypx));
+            lines.add(new Line(c.name(), null, y, c.color(), xa.toPixel(c.x()[i]), ypx));
         }
         if (lines.isEmpty()) return null;
         int total = lines.size();
@@ -71,8 +71,9 @@ public record Readout(double crossX, String title, List<Line> lines, int more, d
             lines.sort(Comparator.comparingDouble(l -> Math.abs(l.py() - py)));
             lines = new ArrayList<>(lines.subList(0, MAX_LINES));
         }
-        // top to bottom as they lie on the plot
+        // top to bottom as they lie on the plot; only the lines shown are formatted (140 curves on the stress preset)
         lines.sort(Comparator.comparingDouble(Line::py));
+        lines.replaceAll(l -> new Line(l.name(), ya.format(l.y()), l.y(), l.color(), l.px(), l.py()));
         String title = (xa.label() == null || xa.label().isBlank() ? "x" : xa.label()) + "  " + xa.format(step);
         return new Readout(crossX, title, List.copyOf(lines), total - lines.size(), null);
     }
