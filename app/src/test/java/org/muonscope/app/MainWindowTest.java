@@ -73,11 +73,8 @@ class MainWindowTest {
         assertFalse(d.slot(2).diverged(), "the others go on");
         String status = lab.viewModel().statusProperty().get();
         assertTrue(status.startsWith("gd diverged"), status);
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        String legend = lab.figure("trajectories").chart().getXYPlot().getLegendItems().get(0).getLabel();
-        assertEquals("gd (diverged)", legend);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "gd (diverged)".equals(lab.figure("trajectories").chart().getXYPlot().getLegendItems().get(0).getLabel()));
     }
 
     @Test

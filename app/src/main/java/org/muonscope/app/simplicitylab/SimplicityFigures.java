@@ -23,8 +23,8 @@ import org.muonscope.engine.experiments.routing.RoutingRun;
  * grids and W_h's spectrum show the record at the cursor and are redrawn only when that record changes.
  */
 final class SimplicityFigures {
-    static final List<String> DLN = List.of("singular-values", "loss", "distance");
-    static final List<String> ROUTING = List.of("routing-gd-grid", "routing-specgd-grid", "routing-errors", "hidden-spectrum");
+    static final List<String> DLN = SimplicityPlot.DLN;
+    static final List<String> ROUTING = SimplicityPlot.ROUTING;
     private final Map<String, Supplier<JFreeChart>> makers = new LinkedHashMap<>();
     private final Map<String, JFreeChart> drawn = new LinkedHashMap<>();
     private final Map<String, FigureHost> hosts = new LinkedHashMap<>();
@@ -33,13 +33,8 @@ final class SimplicityFigures {
     private Object recordShown;
 
     SimplicityFigures(Executor lane) {
-        makers.put("singular-values", () -> SimplicityCharts.lineChart("Singular values of the product (dashed: closed forms)", "step", "sigma_k", false));
-        makers.put("loss", () -> SimplicityCharts.lineChart("Loss (log scale): GD's plateaus", "step", "loss", true));
-        makers.put("distance", () -> SimplicityCharts.lineChart("Distance to the target |sigma_k - s_k|: SpecGD's oscillation floor", "step", "|sigma_k - s_k|", true));
-        makers.put("routing-gd-grid", () -> SimplicityCharts.gridChart("GD"));
-        makers.put("routing-specgd-grid", () -> SimplicityCharts.gridChart("SpecGD"));
-        makers.put("routing-errors", () -> SimplicityCharts.lineChart("Error on seen (dashed) and unseen (solid) pairs", "step", "error", true));
-        makers.put("hidden-spectrum", () -> SimplicityCharts.lineChart("Singular values of the shared hidden layer W_h", "index", "singular value", true));
+        for (String name : DLN) makers.put(name, () -> SimplicityPlot.create(name));
+        for (String name : ROUTING) makers.put(name, () -> SimplicityPlot.create(name));
         for (Map.Entry<String, Supplier<JFreeChart>> e : makers.entrySet()) {
             drawn.put(e.getKey(), e.getValue().get());
             FigureHost h = new FigureHost(lane);

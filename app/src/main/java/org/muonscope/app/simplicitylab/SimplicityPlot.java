@@ -41,19 +41,7 @@ public final class SimplicityPlot {
 
     /** Shows {@code result} up to {@code cursor} in a chart made by {@link #create}. */
     public static void show(String name, JFreeChart c, RunResult result, double cursor) {
-        switch (name) {
-            case "singular-values" -> SimplicityCharts.showSingularValues(c, DlnRun.of(result), cursor);
-            case "loss" -> SimplicityCharts.showLoss(c, DlnRun.of(result), cursor);
-            case "distance" -> SimplicityCharts.showDistance(c, DlnRun.of(result), cursor);
-            case "routing-gd-grid" -> SimplicityCharts.showGrid(c, trace(RoutingRun.of(result), "gd"), cursor);
-            case "routing-specgd-grid" -> SimplicityCharts.showGrid(c, trace(RoutingRun.of(result), "specgd"), cursor);
-            case "routing-errors" -> SimplicityCharts.showRoutingErrors(c, RoutingRun.of(result), cursor);
-            default -> SimplicityCharts.showSpectrum(c, RoutingRun.of(result), cursor);
-        }
-    }
-
-    private static RoutingRun.Trace trace(RoutingRun r, String kind) {
-        for (RoutingRun.Trace t : r.traces()) if (t.optimizer().kind().id().equals(kind)) return t;
-        return null;
+        boolean dln = DLN.contains(name);
+        SimplicityFigures.show(name, c, dln ? DlnRun.of(result) : null, dln ? null : RoutingRun.of(result), cursor);
     }
 }

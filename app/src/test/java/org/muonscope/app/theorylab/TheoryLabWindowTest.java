@@ -90,8 +90,8 @@ class TheoryLabWindowTest {
         robot.type(KeyCode.R);
         assertTrue(vm().animation().playingProperty().get());
         long redraws = view.redraws();
-        Thread.sleep(700);
-        WaitForAsyncUtils.waitForFxEvents();
+        // frames come from the animation timer: wait for some, not for a time
+        waitFor("frames drawn while playing", () -> view.redraws() > redraws + 5 && vm().animation().cursor() > 0);
         double c = vm().animation().cursor();
         assertTrue(c > 0 && c < vm().animation().maxStepProperty().get(), "the cursor sweeps: " + c);
         assertTrue(view.redraws() > redraws + 5, "frames were drawn while playing");
