@@ -34,7 +34,8 @@ public final class MuonscopeCommand implements Runnable {
                 CnnCommand::new,
                 PlotCommand::new,
                 DlnCommand::new,
-                RoutingCommand::new);
+                RoutingCommand::new,
+                SweepCommand::new);
     }
 
     @CommandLine.Spec
