@@ -151,7 +151,7 @@ public final class SweepCommand implements Callable<Integer> {
 
             @Override
             public synchronized void landed(Cell cell, CellOutcome o, int done, int total) {
-                err.printf(Locale.ROOT, "[%d/%d] %s  %s  %.2f s%s%n", done, total, cell.id(), o.status(), o.seconds(),
+                err.printf(Locale.ROOT, "[%d/%d] %s  %s  %.2f s  on %s%s%n", done, total, cell.id(), o.status(), o.seconds(), o.host(),
                         o.status() == Status.COMPLETED || o.message() == null ? "" : "  (" + MuonscopeCommand.oneLine(o.message()) + ")");
                 err.flush();
             }
