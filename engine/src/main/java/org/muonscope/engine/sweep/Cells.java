@@ -168,10 +168,19 @@ public final class Cells {
     }
 
     private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
+        return Host.NAME;
+    }
+
+    /** Looked up once per process: without a name service the lookup can take seconds. */
+    private static final class Host {
+        static final String NAME = lookup();
+
+        private static String lookup() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "unknown";
+            }
         }
     }
 }
