@@ -79,7 +79,8 @@ public final class SparkRunner implements SweepRunner {
 
     /** On the context {@code spark-submit} made (YARN, Kubernetes, standalone); it ships this jar itself. */
     public static SparkRunner submitted() {
-        return new SparkRunner(JavaSparkContext.fromSparkContext(SparkContext.getOrCreate()), false);
+        SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "muonscope sweep");
+        return new SparkRunner(JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf)), false);
     }
 
     /** The shaded jar the executors need (the engine and this module): this class's own jar, or the one built beside it. */

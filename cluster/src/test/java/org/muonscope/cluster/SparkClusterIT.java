@@ -22,6 +22,7 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.cli.MuonscopeCommand;
 import org.muonscope.engine.io.SpecCodec;
@@ -83,6 +84,7 @@ class SparkClusterIT {
             + " \"threads\": 1, \"testLimit\": 100, \"optimizers\": [\"muon:lr=0.02\"]}";
 
     @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyRunnerGivesTheLocalRunnersFolders(@TempDir Path tmp) throws Exception {
         SweepSpec theory = sweep(THEORY, "1-2", "optimizer=gd:lr=0.1,muon:lr=0.02", "mu=2,3");
         SweepSpec cnn = sweep(CNN, "1-1", "trainLimit=200,1400");

@@ -83,6 +83,11 @@ public final class Headlines {
         return out;
     }
 
+    /** Numbers only some runs of a kind have (a spurious pixel's, colored digits'): left out where no cell has one. */
+    static boolean optional(String name) {
+        return name.equals("clean_accuracy") || name.equals("spurious_accuracy") || name.equals("worst_group_accuracy");
+    }
+
     private static void indexed(Map<String, Double> out, String name, int base, double[] values) {
         if (values == null) return;
         for (int i = 0; i < values.length; i++) out.put(name + "_" + (i + base), values[i]);

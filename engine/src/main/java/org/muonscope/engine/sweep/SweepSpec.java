@@ -31,7 +31,7 @@ public record SweepSpec(Spec base, List<Axis> axes, long firstSeed, long lastSee
         }
     }
 
-    /** A sweep over seeds of the base's own seed range given. */
+    /** How many seeds each combination of values runs. */
     public long seeds() {
         return lastSeed - firstSeed + 1;
     }

@@ -45,7 +45,8 @@ public final class SweepTable {
                 for (OptimizerResult o : r.optimizers()) {
                     Map<String, Double> h = Headlines.of(r, o);
                     h.forEach((k, v) -> {
-                        if (!Double.isNaN(v)) names.add(k);
+                        // a class that never reached t90 keeps its column; a CNN without a spurious pixel has none
+                        if (!Double.isNaN(v) || !Headlines.optional(k)) names.add(k);
                     });
                     rows.add(new Row(c, o.label(), o.status().name(), h, o.message()));
                 }

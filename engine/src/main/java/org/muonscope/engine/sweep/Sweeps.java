@@ -23,7 +23,14 @@ import org.muonscope.engine.run.Status;
 public final class Sweeps {
     private Sweeps() { }
 
-    /** What a run of a sweep did. */
+    /**
+     * What a run of a sweep did.
+     *
+     * @param skipped  cells finished by an earlier run
+     * @param landed   this run's cells by status
+     * @param notRun   this run's cells that did not finish: cancelled, or never started
+     * @param outcomes this run's outcomes by cell id
+     */
     public record Report(int cells, int skipped, Map<Status, Integer> landed, int notRun, Map<String, CellOutcome> outcomes) {
         /** Cells whose optimizers all completed or diverged, this run or before. */
         public int finished() {

@@ -134,6 +134,15 @@ class SweepRunTest {
         assertEquals(4, run(s, dir, 2, SweepListener.NONE, CancelToken.none()).skipped(), "a diverged cell is finished");
     }
 
+    @Test
+    void aClassThatNeverReachesT90KeepsItsEmptyColumn(@TempDir Path dir) throws IOException {
+        SweepSpec s = new SweepSpec(TheorySpec.defaults().withSteps(2, 1), List.of(SweepCodec.axis(ExperimentKind.THEORY, "mu=2,3")), 1, 1);
+        run(s, dir, 2, SweepListener.NONE, CancelToken.none());
+        Csv.Table t = Csv.read(dir.resolve("sweep.csv"));
+        assertTrue(t.header().containsAll(List.of("t90_0", "t90_1", "t90_2")), t.header().toString());
+        assertTrue(t.rows().stream().allMatch(r -> r.get("t90_2").isEmpty()), "two steps: no class at 90%");
+    }
+
     private static List<OptimizerSettings> opts(String... t) {
         return Stream.of(t).map(OptimizerSettings::parse).toList();
     }
