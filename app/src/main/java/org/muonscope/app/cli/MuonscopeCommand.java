@@ -35,6 +35,7 @@ public final class MuonscopeCommand implements Runnable {
                 PlotCommand::new,
                 DlnCommand::new,
                 RoutingCommand::new,
+                SweepCommand::new,
                 LessonCommand::new);
     }
 

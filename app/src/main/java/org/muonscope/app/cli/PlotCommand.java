@@ -15,6 +15,7 @@ import org.muonscope.app.plots.LabFigure;
 import org.muonscope.app.plots.Palette;
 import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.app.plots.RunData;
+import org.muonscope.app.plots.SweepFigure;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.experiments.Experiments;
 import org.muonscope.engine.run.RunResult;
@@ -29,11 +30,13 @@ import picocli.CommandLine.Option;
  * figures it has.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draw a figure from a 'muonscope theory' or 'muonscope cnn' output folder.",
+        description = {"Draw a figure from a 'muonscope theory', 'muonscope cnn' or 'muonscope sweep' output folder.",
                 "Theory figures: trajectories metrics class-metrics saturation depth.",
                 "CNN figures: class-accuracy balanced-worst train-loss, then test-accuracy, minority-accuracy (imbalanced lab run),"
                         + " clean-vs-spurious (spurious pixel) or groups (colored digits), then class-heatmap or confusion,"
-                        + " and class-counts (lab runs); 'all' writes each the folder has as OUT/NAME.EXT."})
+                        + " and class-counts (lab runs); 'all' writes each the folder has as OUT/NAME.EXT.",
+                "Sweep figures: a column of sweep.csv (balanced_accuracy, t90_2, unseen_error, ...) against the first varied"
+                        + " value, one line per optimizer, seeds as a band; each with its CSV beside it."})
 public final class PlotCommand implements Callable<Integer> {
     /** Every figure a CNN folder can have (which ones depends on its experiment), as --help lists them. */
     static final List<String> CNN_FIGURES = List.of("class-accuracy", "balanced-worst", "train-loss", "test-accuracy",
@@ -67,6 +70,11 @@ public final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = figure.toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(run) && SweepFigure.isSweep(run)) {
+            SweepFigure.write(run, name, format(format != null ? format : name.equals("all") ? "png" : extension(out)), width,
+                    height, dark, presenter ? 1.6 : 1.0, out);
+            return 0;
+        }
         boolean cnn = Files.isDirectory(run) && CnnRunFolder.isCnnRun(run);
         if (!cnn && !Figures.NAMES.contains(name)) {
             throw new SpecException("figure", "unknown figure '" + figure + "' (known: " + String.join(" ", Figures.NAMES)
@@ -97,6 +105,14 @@ public final class PlotCommand implements Callable<Integer> {
         f.update(data, new ChartStyle(dark, presenter ? 1.6 : 1.0, colors), width);
         PlotExporter.write(f.chart(), fmt, width, height, out);
         return 0;
+    }
+
+    private static PlotExporter.Format format(String text) {
+        try {
+            return PlotExporter.Format.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("format", e.getMessage());
+        }
     }
 
     private static String extension(Path p) {

@@ -144,6 +144,11 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** The command line as typed, quoted where needed so it can be pasted back into a shell (the provenance). */
     String commandLine() {
+        return commandLine(commandSpec);
+    }
+
+    /** As {@link #commandLine()} for any command (the sweep command records it too). */
+    static String commandLine(CommandSpec commandSpec) {
         return "muonscope " + commandSpec.commandLine().getParseResult().originalArgs().stream()
                 .map(a -> a.matches("[A-Za-z0-9_./:=,#+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));

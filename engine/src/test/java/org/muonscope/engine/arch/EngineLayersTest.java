@@ -41,10 +41,17 @@ class EngineLayersTest {
     }
 
     @Test
+    void sweepsAreTheTopOfTheEngine() {
+        noClasses().that().resideOutsideOfPackage(E + "sweep..")
+                .should().dependOnClassesThat().resideInAPackage(E + "sweep..").check(engine);
+    }
+
+    @Test
     void theNumericsImportNothingOfTheRunLayer() {
         noClasses().that().resideInAnyPackage(E + "linalg..", E + "random..", E + "optim..", E + "theory..", E + "model..",
                 E + "data..")
-                .should().dependOnClassesThat().resideInAnyPackage(E + "spec..", E + "io..", E + "run..", E + "experiments..")
+                .should().dependOnClassesThat().resideInAnyPackage(E + "spec..", E + "io..", E + "run..", E + "experiments..",
+                        E + "sweep..")
                 .check(engine);
     }
 
