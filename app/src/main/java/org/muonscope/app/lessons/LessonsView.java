@@ -61,6 +61,8 @@ public final class LessonsView extends BorderPane {
             java.io.File f = fc.showSaveDialog(ctx.stage());
             return f == null ? null : f.toPath();
         });
+        // the tab opens on the first lesson (its first scene is a fraction of a second of theory)
+        v.viewModel().open(Lessons.BUNDLED.get(0));
         return v;
     }
 
