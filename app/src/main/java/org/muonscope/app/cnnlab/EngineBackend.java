@@ -129,7 +129,8 @@ public final class EngineBackend implements TrainingBackend {
                 Dataset train = data.train();
                 long perEpoch = (train.size() + cs.batch() - 1) / cs.batch();
                 observer.onStarted(new RunInfo(classNames(data), train.classCounts(),
-                        data.test().groupNames() == null ? List.of() : data.test().groupNames(), perEpoch * cs.epochs()));
+                        data.test().groupNames() == null ? List.of() : data.test().groupNames(), perEpoch * cs.epochs(),
+                        org.muonscope.engine.experiments.cnn.CnnExperiment.layers(cs, data)));
                 RunResult result = Experiments.cnn().run(cs, data, new Listener(observer), cancel,
                         RunContext.of(spec.toCommandLine()).withCheckpoints(ckpt));
                 Experiments.write(result, dir);
