@@ -28,7 +28,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.muonscope.app.plots.ChartStyle;
 import org.muonscope.app.plots.Palette;
-import org.muonscope.app.plots.DecadeLogAxis;
 
 /**
  * The Simplicity Lab's figures as JFreeCharts (so the window, PNG, SVG and PDF show the same thing). Every

@@ -18,7 +18,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
-import org.muonscope.app.plots.DecadeLogAxis;
 
 /** The log axes' labels and the oscillation measure in the legends, without a screen. */
 class SimplicityChartsTest {

@@ -12,10 +12,11 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.muonscope.app.cnnlab.EvalPoint;
-import org.muonscope.app.plots.DecadeLogAxis;
 import org.muonscope.app.plots.Palette;
+import org.muonscope.engine.data.InputCovariance;
 
 /**
  * The spectral view of a CNN run: the singular values of one weight matrix over training (one panel per run), and
@@ -69,7 +70,7 @@ public final class CnnSpectraFigures {
                 r.setSeriesPaint(k, k == 0 ? colors.get(i).darker() : Palette.blend(colors.get(i), Color.WHITE, 0.15 + 0.6 * k / Math.max(1, n - 1)));
                 r.setSeriesStroke(k, CnnFigures.STYLE.stroke(k == 0 ? 2.4f : 0.9f));
             }
-            DecadeLogAxis y = new DecadeLogAxis(run.label() + " (" + n + " values)", LOG_FLOOR);
+            SpectrumLogAxis y = new SpectrumLogAxis(run.label() + ": " + n + " singular values", LOG_FLOOR);
             XYPlot sub = new XYPlot(ds, null, y, r);
             cursor(sub, cursorStep);
             plot.add(sub, 1);
@@ -77,6 +78,15 @@ public final class CnnSpectraFigures {
             legend.add(CnnFigures.legendLine("s_2 .. s_" + n + " (lighter: smaller)", Palette.blend(colors.get(i), Color.WHITE, 0.45),
                     CnnFigures.STYLE.stroke(0.9f)));
         }
+        // one range for every panel: the optimizers' magnitudes compare by eye, not only their shapes
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (XYPlot sub : plot.getSubplots()) {
+            org.jfree.data.Range r = org.jfree.data.general.DatasetUtils.findRangeBounds(sub.getDataset());
+            if (r == null) continue;
+            lo = Math.min(lo, r.getLowerBound());
+            hi = Math.max(hi, r.getUpperBound());
+        }
+        if (hi > lo) for (XYPlot sub : plot.getSubplots()) sub.getRangeAxis().setRange(lo / 1.15, hi * 1.15);
         plot.setFixedLegendItems(legend);
         JFreeChart ch = new JFreeChart("Singular values of " + layer + " over training", CnnFigures.STYLE.font(13, Font.BOLD), plot, true);
         CnnFigures.STYLE.apply(ch);
@@ -110,8 +120,10 @@ public final class CnnSpectraFigures {
                 r.setSeriesPaint(s, colors.get(i));
                 r.setSeriesStroke(s, CnnFigures.STYLE.stroke(2f));
             }
-            NumberAxis y = new NumberAxis(layer + " (of " + most + ")");
+            // a short label: four stacked panels leave each about a hundred pixels of axis
+            NumberAxis y = new NumberAxis(layer.replace(".weight", "") + " (of " + most + ")");
             y.setAutoRangeIncludesZero(false);
+            fixTicks(y, ds);
             XYPlot sub = new XYPlot(ds, null, y, r);
             cursor(sub, cursorStep);
             plot.add(sub, 1);
@@ -122,6 +134,67 @@ public final class CnnSpectraFigures {
         ch.getTitle().setFont(CnnFigures.STYLE.font(13, Font.BOLD));
         CnnFigures.withNote(ch, "exp(entropy of s_i / sum s_j): 1 for rank one, r for r equal values");
         return ch;
+    }
+
+    /**
+     * The eigenvalues of the training inputs' covariance, descending, on a log axis; the top ones drawn as images
+     * beside it are marked. Eigenvalues that rounded to zero or below (pixels that never vary) cannot sit on a log
+     * axis: a note counts them.
+     */
+    public static JFreeChart inputSpectrum(InputCovariance c) {
+        XYSeries all = new XYSeries("eigenvalue", false, true);
+        XYSeries top = new XYSeries("drawn as images", false, true);
+        int dropped = 0;
+        // a value 1e-12 of the largest is rounding, not variance: it would stretch the axis by decades of noise
+        double floor = 1e-12 * Math.max(0, c.eigenvalues()[0]);
+        for (int i = 0; i < c.eigenvalues().length; i++) {
+            double v = c.eigenvalues()[i];
+            if (!(v > floor)) {
+                dropped++;
+                continue;
+            }
+            all.add(i + 1, v, false);
+            if (i < c.eigenvectors().length) top.add(i + 1, v, false);
+        }
+        XYSeriesCollection ds = new XYSeriesCollection();
+        ds.addSeries(all);
+        ds.addSeries(top);
+        XYLineAndShapeRenderer r = CnnFigures.lines();
+        r.setSeriesPaint(0, new Color(0x33, 0x55, 0x88));
+        r.setSeriesStroke(0, CnnFigures.STYLE.stroke(1.8f));
+        r.setSeriesPaint(1, new Color(0xD0, 0x50, 0x20));
+        r.setSeriesLinesVisible(1, false);
+        r.setSeriesShapesVisible(1, true);
+        r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        NumberAxis x = new NumberAxis("index (largest first)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(ds, x, new SpectrumLogAxis("eigenvalue (pixel variance)", floor > 0 ? floor : LOG_FLOOR), r);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(CnnFigures.legendLine("eigenvalues of the input covariance", new Color(0x33, 0x55, 0x88), CnnFigures.STYLE.stroke(1.8f)));
+        legend.add(CnnFigures.legendLine("top " + c.eigenvectors().length + " (the images)", new Color(0xD0, 0x50, 0x20), CnnFigures.STYLE.stroke(3f)));
+        plot.setFixedLegendItems(legend);
+        JFreeChart ch = new JFreeChart("Input covariance spectrum", CnnFigures.STYLE.font(13, Font.BOLD), plot, true);
+        CnnFigures.STYLE.apply(ch);
+        ch.getTitle().setFont(CnnFigures.STYLE.font(13, Font.BOLD));
+        CnnFigures.withNote(ch, String.format(Locale.ROOT, "first %d training images after the transform; the top %d hold %.1f%% of the variance%s",
+                c.images(), c.eigenvectors().length, 100 * c.explained(c.eigenvectors().length),
+                dropped > 0 ? "; " + dropped + " at zero (pixels that never vary) not drawn" : ""));
+        return ch;
+    }
+
+    /**
+     * Three or four labelled ticks on a short panel's axis, where the general rule (one label per six font heights)
+     * leaves one: the unit is a 1-2-5 step of about a third of the data's range, fixed, so the figure host's tick rule
+     * leaves it alone.
+     */
+    private static void fixTicks(NumberAxis y, XYSeriesCollection ds) {
+        org.jfree.data.Range r = org.jfree.data.general.DatasetUtils.findRangeBounds(ds);
+        if (r == null || !(r.getLength() > 0)) return;
+        double raw = r.getLength() / 3, p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double unit = raw <= p ? p : raw <= 2 * p ? 2 * p : raw <= 5 * p ? 5 * p : 10 * p;
+        y.setRange(Math.floor(r.getLowerBound() / unit) * unit, Math.ceil(r.getUpperBound() / unit) * unit);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(unit), false, true);
     }
 
     /** The CSV behind {@link #spectra}: every singular value of {@code layer} at every evaluation of every run. */

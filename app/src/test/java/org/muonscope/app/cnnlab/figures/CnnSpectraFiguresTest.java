@@ -64,11 +64,24 @@ class CnnSpectraFiguresTest {
         JFreeChart ch = CnnSpectraFigures.layerRank(List.of(run("SGD", "gd", three, 1), run("Muon", "muon", three, 3)), 20);
         List<XYPlot> panels = ((CombinedDomainXYPlot) ch.getPlot()).getSubplots();
         assertEquals(3, panels.size());
-        assertEquals("hidden.weight (of 4)", panels.get(1).getRangeAxis().getLabel());
+        assertEquals("hidden (of 4)", panels.get(1).getRangeAxis().getLabel());
         assertEquals(2, panels.get(1).getDataset().getSeriesCount());
         assertEquals(3.5, panels.get(1).getDataset().getYValue(1, 0), 0);
         String csv = CnnSpectraFigures.layerRankCsv(List.of(run("SGD", "gd", three, 1)));
         assertTrue(csv.contains("SGD,gd,10,out.weight,0.500000\n"), csv);
+    }
+
+    @Test
+    void logTicksAreNumbersAReaderReadsAndAtMostEight() {
+        // a trained layer's values over one decade: more than the one label powers of ten would give
+        assertEquals(List.of(0.3, 0.5, 0.7, 1.0, 1.5), SpectrumLogAxis.tickValues(0.26, 1.8));
+        assertEquals(List.of(0.5, 1.0, 2.0, 5.0), SpectrumLogAxis.tickValues(0.3, 8));
+        assertEquals(List.of(1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0, 10.0), SpectrumLogAxis.tickValues(1e-6, 30));
+        assertEquals(List.of(1e-10, 1e-8, 1e-6, 1e-4, 0.01, 1.0), SpectrumLogAxis.tickValues(1e-10, 5));
+        assertEquals("0.3", SpectrumLogAxis.label(0.3));
+        assertEquals("1.5", SpectrumLogAxis.label(1.5));
+        assertEquals("1e-6", SpectrumLogAxis.label(1e-6));
+        assertEquals("2e5", SpectrumLogAxis.label(2e5));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.muonscope.app.plots;
+package org.muonscope.app.simplicitylab;
 
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -12,13 +12,12 @@ import org.jfree.data.Range;
 /**
  * A base-10 log axis labelled only at powers of ten, written as a reader would ({@code 100, 10, 1, 0.1, 0.01,
  * 1e-3}), with unlabelled minor ticks at 2..9 times each decade. JFreeChart's own choice of tick units lands on
- * half decades ({@code 3.16E-1}), which nobody reads as a log scale. Shared by the Simplicity Lab's loss and the CNN
- * Lab's singular values.
+ * half decades ({@code 3.16E-1}), which nobody reads as a log scale.
  */
-public final class DecadeLogAxis extends LogAxis {
+final class DecadeLogAxis extends LogAxis {
     private static final long serialVersionUID = 1L;
 
-    public DecadeLogAxis(String label, double smallest) {
+    DecadeLogAxis(String label, double smallest) {
         super(label);
         setBase(10);
         setSmallestValue(smallest);
@@ -44,10 +43,10 @@ public final class DecadeLogAxis extends LogAxis {
     }
 
     /** Powers of ten as {@code 1000 .. 0.01}, beyond that {@code 1e-3}, {@code 1e4}; anything else to 3 digits. */
-    public static final class DecadeFormat extends NumberFormat {
+    static final class DecadeFormat extends NumberFormat {
         private static final long serialVersionUID = 1L;
 
-        public static String label(double v) {
+        static String label(double v) {
             if (v == 0 || !Double.isFinite(v)) return Double.toString(v);
             double e = Math.log10(Math.abs(v));
             long k = Math.round(e);
