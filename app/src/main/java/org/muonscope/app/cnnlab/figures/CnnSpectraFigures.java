@@ -166,9 +166,8 @@ public final class CnnSpectraFigures {
         r.setSeriesLinesVisible(1, false);
         r.setSeriesShapesVisible(1, true);
         r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
-        NumberAxis x = new NumberAxis("index (largest first)");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(false);
+        // the index on a log axis too: the top directions, the ones drawn as images, would crowd the left edge
+        SpectrumLogAxis x = new SpectrumLogAxis("index (largest first)", 1);
         XYPlot plot = new XYPlot(ds, x, new SpectrumLogAxis("eigenvalue (pixel variance)", floor > 0 ? floor : LOG_FLOOR), r);
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(CnnFigures.legendLine("eigenvalues of the input covariance", new Color(0x33, 0x55, 0x88), CnnFigures.STYLE.stroke(1.8f)));

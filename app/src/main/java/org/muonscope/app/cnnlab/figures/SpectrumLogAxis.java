@@ -13,7 +13,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * A vertical base-10 log axis for spectra, labelled with numbers a reader reads as such. A layer's singular values
+ * A base-10 log axis for spectra, labelled with numbers a reader reads as such. A layer's singular values
  * often span a single decade, where labels at powers of ten alone give one label or none; so the labels step
  * through 1, 2, 5 times each power of ten, or 1, 1.5, 2, 3, 5, 7 over less than a decade, and only the powers of ten
  * (every second, third ... one over many decades) once the range is wide, at most about eight labels in all.
@@ -36,6 +36,17 @@ final class SpectrumLogAxis extends LogAxis {
         List<NumberTick> out = new ArrayList<>();
         for (double v : tickValues(getLowerBound(), getUpperBound())) {
             out.add(new NumberTick(v, label(v), edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT,
+                    TextAnchor.CENTER, 0.0));
+        }
+        return out;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        List<NumberTick> out = new ArrayList<>();
+        for (double v : tickValues(getLowerBound(), getUpperBound())) {
+            out.add(new NumberTick(v, label(v), edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER,
                     TextAnchor.CENTER, 0.0));
         }
         return out;
