@@ -34,13 +34,14 @@ import picocli.CommandLine.Option;
                 "Theory figures: trajectories metrics class-metrics saturation depth.",
                 "CNN figures: class-accuracy balanced-worst train-loss, then test-accuracy, minority-accuracy (imbalanced lab run),"
                         + " clean-vs-spurious (spurious pixel) or groups (colored digits), then class-heatmap or confusion,"
-                        + " and class-counts (lab runs); 'all' writes each the folder has as OUT/NAME.EXT.",
+                        + " and class-counts (lab runs), then spectra (singular values of --layer over training) and layer-rank"
+                        + " (effective rank per layer); 'all' writes each the folder has as OUT/NAME.EXT.",
                 "Sweep figures: a column of sweep.csv (balanced_accuracy, t90_2, unseen_error, ...) against the first varied"
                         + " value, one line per optimizer, seeds as a band; each with its CSV beside it."})
 public final class PlotCommand implements Callable<Integer> {
     /** Every figure a CNN folder can have (which ones depends on its experiment), as --help lists them. */
     static final List<String> CNN_FIGURES = List.of("class-accuracy", "balanced-worst", "train-loss", "test-accuracy",
-            "minority-accuracy", "clean-vs-spurious", "groups", "class-heatmap", "confusion", "class-counts");
+            "minority-accuracy", "clean-vs-spurious", "groups", "class-heatmap", "confusion", "class-counts", "spectra", "layer-rank");
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "the output folder of 'muonscope theory' or 'muonscope cnn'")
     Path run;
@@ -48,6 +49,11 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--figure", required = true, paramLabel = "NAME",
             description = "a theory figure (trajectories | metrics | class-metrics | saturation | depth) or a CNN figure (see above)")
     String figure;
+
+    @Option(names = "--layer", paramLabel = "NAME",
+            description = "the weight matrix the CNN 'spectra' figure shows, as spectra.csv names it (conv2.weight);"
+                    + " default: the first hidden one")
+    String layer;
 
     @Option(names = "--format", paramLabel = "FMT", description = "png | png2x | svg | pdf (default: from the --out extension)")
     String format;
@@ -91,9 +97,10 @@ public final class PlotCommand implements Callable<Integer> {
         if (height < 100 || height > 10000) throw new SpecException("height", "must be between 100 and 10000, got " + height);
         if (!Files.isDirectory(run)) throw new SpecException("run", "not a folder: " + run);
         if (cnn) {
-            CnnPlot.write(run, name, fmt, width, height, out);
+            CnnPlot.write(run, name, layer, fmt, width, height, out);
             return 0;
         }
+        if (layer != null) throw new SpecException("layer", "only a CNN run folder has layers; " + run + " is not one");
         if (!Experiments.holds(run, ExperimentKind.THEORY)) {
             throw new SpecException("run", run + " is not a theory or CNN results folder");
         }

@@ -17,11 +17,14 @@ import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.muonscope.engine.data.DataSources;
 import org.muonscope.engine.data.Dataset;
+import org.muonscope.engine.data.InputCovariance;
 import org.muonscope.engine.data.SpuriousPixel;
 import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.experiments.Experiments;
 import org.muonscope.engine.experiments.cnn.CnnData;
 import org.muonscope.engine.experiments.cnn.CnnFields;
+import org.muonscope.engine.linalg.Gemm;
+import org.muonscope.engine.linalg.GemmThreads;
 import org.muonscope.engine.model.cnn.Init;
 import org.muonscope.engine.random.Seeds;
 import org.muonscope.engine.run.CancelToken;
@@ -129,7 +132,8 @@ public final class EngineBackend implements TrainingBackend {
                 Dataset train = data.train();
                 long perEpoch = (train.size() + cs.batch() - 1) / cs.batch();
                 observer.onStarted(new RunInfo(classNames(data), train.classCounts(),
-                        data.test().groupNames() == null ? List.of() : data.test().groupNames(), perEpoch * cs.epochs()));
+                        data.test().groupNames() == null ? List.of() : data.test().groupNames(), perEpoch * cs.epochs(),
+                        org.muonscope.engine.experiments.cnn.CnnExperiment.layers(cs, data)));
                 RunResult result = Experiments.cnn().run(cs, data, new Listener(observer), cancel,
                         RunContext.of(spec.toCommandLine()).withCheckpoints(ckpt));
                 Experiments.write(result, dir);
@@ -166,11 +170,24 @@ public final class EngineBackend implements TrainingBackend {
         return Files.isRegularFile(runDir.resolve("checkpoints").resolve("optimizer-0.ckpt"));
     }
 
+    /** The spec whose data transform the Data tab shows (the model and optimizer do not matter there). */
+    private static CnnSpec dataSpec(DatasetChoice data, Experiment experiment, long seed) {
+        return toEngine(new LabRunSpec(data, experiment, "paper-cnn", "preview",
+                org.muonscope.engine.optim.OptimizerKind.of("gd").defaults(), 1, 1, 1, seed, 1));
+    }
+
+    @Override
+    public InputCovariance covariance(DatasetChoice data, Experiment experiment, long seed) {
+        TrainTest t = load(dataSpec(data, experiment, seed));
+        // two threads, as a training uses; the numbers do not depend on the count
+        try (GemmThreads threads = GemmThreads.of(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))) {
+            return InputCovariance.of(t.train(), InputCovariance.DEFAULT_IMAGES, InputCovariance.DEFAULT_TOP, Gemm.on(threads));
+        }
+    }
+
     @Override
     public DataPreview preview(DatasetChoice data, Experiment experiment, long seed, int perClass) {
-        LabRunSpec s = new LabRunSpec(data, experiment, "paper-cnn", "preview",
-                org.muonscope.engine.optim.OptimizerKind.of("gd").defaults(), 1, 1, 1, seed, 1);
-        CnnSpec cs = toEngine(s);
+        CnnSpec cs = dataSpec(data, experiment, seed);
         TrainTest t = load(cs);
         Dataset train = t.train();
         SpuriousPixel pixel = cs.spuriousPixel() > 0

@@ -17,11 +17,22 @@ import org.muonscope.engine.run.Values;
  * @param spuriousAccuracy   spurious-pixel runs: accuracy on test images with each class's pixel
  * @param groupAccuracy      colored digits: accuracy per (label, color) group
  * @param confusion          {@code confusion[true][predicted]} counts on the test set; null when not computed
+ * @param singularValues     per weight matrix of the network (the run's layers, {@link RunInfo#layers}), its singular
+ *                           values descending; null for runs recorded before the spectra were
+ * @param layerRank          per weight matrix, the entropy effective rank of its singular values; null likewise
  */
 public record EvalPoint(long step, int epoch, long images, double seconds, double trainLoss, double testAccuracy,
                         double balancedAccuracy, double worstClassAccuracy, double[] classAccuracy,
                         double cleanAccuracy, double spuriousAccuracy, double[] groupAccuracy,
-                        double worstGroupAccuracy, int[][] confusion) {
+                        double worstGroupAccuracy, int[][] confusion, double[][] singularValues, double[] layerRank) {
+
+    /** An evaluation without the layers' spectra. */
+    public EvalPoint(long step, int epoch, long images, double seconds, double trainLoss, double testAccuracy,
+                     double balancedAccuracy, double worstClassAccuracy, double[] classAccuracy, double cleanAccuracy,
+                     double spuriousAccuracy, double[] groupAccuracy, double worstGroupAccuracy, int[][] confusion) {
+        this(step, epoch, images, seconds, trainLoss, testAccuracy, balancedAccuracy, worstClassAccuracy, classAccuracy,
+                cleanAccuracy, spuriousAccuracy, groupAccuracy, worstGroupAccuracy, confusion, null, null);
+    }
 
     /** The lab's view of one engine record of a CNN run. */
     public static EvalPoint of(Record r) {
@@ -40,7 +51,8 @@ public record EvalPoint(long step, int epoch, long images, double seconds, doubl
                 v.scalar(CnnFields.SECONDS), v.scalar(CnnFields.TRAIN_LOSS), v.scalar(CnnFields.TEST_ACCURACY),
                 v.scalar(CnnFields.BALANCED_ACCURACY), v.scalar(CnnFields.WORST_CLASS_ACCURACY),
                 v.vector(CnnFields.CLASS_ACCURACY), v.scalar(CnnFields.CLEAN_ACCURACY), v.scalar(CnnFields.SPURIOUS_ACCURACY),
-                groups == null ? new double[0] : groups, v.scalar(CnnFields.WORST_GROUP_ACCURACY), confusion);
+                groups == null ? new double[0] : groups, v.scalar(CnnFields.WORST_GROUP_ACCURACY), confusion,
+                v.matrix(CnnFields.SINGULAR_VALUES), v.vector(CnnFields.LAYER_EFFECTIVE_RANK));
     }
 
     /** Mean accuracy over the given classes; NaN when the list is empty. */

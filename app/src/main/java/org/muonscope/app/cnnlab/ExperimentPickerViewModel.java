@@ -3,7 +3,9 @@ package org.muonscope.app.cnnlab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -17,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.muonscope.engine.SpecException;
+import org.muonscope.engine.data.InputCovariance;
 
 /**
  * What to train on and how: the dataset, the experiment and its parameter, the model and schedule, and the
@@ -47,6 +50,15 @@ public final class ExperimentPickerViewModel {
     private final BooleanProperty previewLoading = new SimpleBooleanProperty(this, "previewLoading", false);
     private final StringProperty previewError = new SimpleStringProperty(this, "previewError", "");
     private final AtomicLong previewGeneration = new AtomicLong();
+    private final ObjectProperty<InputCovariance> covariance = new SimpleObjectProperty<>(this, "covariance");
+    private final BooleanProperty covarianceLoading = new SimpleBooleanProperty(this, "covarianceLoading", false);
+    private final StringProperty covarianceError = new SimpleStringProperty(this, "covarianceError", "");
+    private final AtomicLong covarianceGeneration = new AtomicLong();
+    /** The newest covariance job not yet started; one runs at a time, and a superseded one never starts. */
+    private final AtomicReference<Runnable> nextCovariance = new AtomicReference<>();
+    private final AtomicBoolean covarianceRunning = new AtomicBoolean();
+    /** The data, experiment and seed of the covariance shown or being computed (UI thread only). */
+    private List<Object> covarianceKey;
 
     public ExperimentPickerViewModel(TrainingBackend backend, Executor ui, Executor background) {
         this.backend = backend;
@@ -103,6 +115,13 @@ public final class ExperimentPickerViewModel {
     public BooleanProperty previewLoadingProperty() { return previewLoading; }
 
     public StringProperty previewErrorProperty() { return previewError; }
+
+    /** The training inputs' covariance for the Data tab; null until the first one is computed. */
+    public ObjectProperty<InputCovariance> covarianceProperty() { return covariance; }
+
+    public BooleanProperty covarianceLoadingProperty() { return covarianceLoading; }
+
+    public StringProperty covarianceErrorProperty() { return covarianceError; }
 
     /** @throws SpecException naming the field when the typed value is not a valid parameter */
     public Experiment experiment() {
@@ -183,8 +202,51 @@ public final class ExperimentPickerViewModel {
                 previewLoading.set(false);
                 previewError.set(message);
                 if (result != null) preview.set(result);
+                // the covariance takes longer: it follows the preview, on data the backend has just loaded
+                if (result != null) requestCovariance(d, e, s);
             });
         });
+    }
+
+    /**
+     * Computes the covariance of these data in the background unless it is the one shown or being computed. The
+     * jobs run one at a time (each takes seconds and cannot be interrupted): a request made while one runs waits,
+     * and only the newest waiting one starts.
+     */
+    private void requestCovariance(DatasetChoice d, Experiment e, long s) {
+        List<Object> key = List.of(d, e, s);
+        if (key.equals(covarianceKey)) return;
+        covarianceKey = key;
+        long gen = covarianceGeneration.incrementAndGet();
+        covarianceLoading.set(true);
+        covarianceError.set("");
+        nextCovariance.set(() -> {
+            InputCovariance c = null;
+            String err = "";
+            try {
+                c = backend.covariance(d, e, s);
+            } catch (Exception ex) {
+                err = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            }
+            InputCovariance result = c;
+            String message = err;
+            ui.execute(() -> {
+                if (gen != covarianceGeneration.get()) return;
+                covarianceLoading.set(false);
+                covarianceError.set(message);
+                if (result != null) covariance.set(result);
+                else covarianceKey = null; // a failed one is tried again next time
+            });
+        });
+        if (covarianceRunning.compareAndSet(false, true)) background.execute(this::drainCovariance);
+    }
+
+    private void drainCovariance() {
+        Runnable job;
+        while ((job = nextCovariance.getAndSet(null)) != null) job.run();
+        covarianceRunning.set(false);
+        // a request that arrived between the last poll and the flag's reset would otherwise wait for the next one
+        if (nextCovariance.get() != null && covarianceRunning.compareAndSet(false, true)) background.execute(this::drainCovariance);
     }
 
     /** Copies a preset's settings into the picker. */

@@ -5,13 +5,27 @@ import java.util.List;
 
 /**
  * What the engine knows about a run once its data is loaded: class names, training counts per class after the
- * transform, the colored-digits group names, and how many steps the whole run takes.
+ * transform, the colored-digits group names, how many steps the whole run takes, and the names of the network's
+ * weight matrices whose spectra each evaluation records (empty for runs saved before the spectra were).
  */
-public record RunInfo(List<String> classNames, int[] trainCounts, List<String> groupNames, long totalSteps) {
+public record RunInfo(List<String> classNames, int[] trainCounts, List<String> groupNames, long totalSteps,
+                      List<String> layers) {
     public RunInfo {
         classNames = List.copyOf(classNames);
         groupNames = List.copyOf(groupNames);
         trainCounts = trainCounts.clone();
+        // lab-run.json files written before the spectra have no layers
+        layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    /** A run's info without the layers' names. */
+    public RunInfo(List<String> classNames, int[] trainCounts, List<String> groupNames, long totalSteps) {
+        this(classNames, trainCounts, groupNames, totalSteps, List.of());
+    }
+
+    /** This info with the given layer names. */
+    public RunInfo withLayers(List<String> names) {
+        return new RunInfo(classNames, trainCounts, groupNames, totalSteps, names);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.muonscope.app.cnnlab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.muonscope.engine.data.InputCovariance;
 
 /**
  * The seam between the CNN Lab's view models and the engine. The real implementation drives the engine's CNN
@@ -22,6 +23,13 @@ public interface TrainingBackend {
      * class counts. Slow (reads files): never call it on the FX thread.
      */
     DataPreview preview(DatasetChoice data, Experiment experiment, long seed, int perClass) throws IOException;
+
+    /**
+     * The covariance of the training inputs after the experiment's transform, over the first
+     * {@link InputCovariance#DEFAULT_IMAGES} images, with its top {@link InputCovariance#DEFAULT_TOP} eigenvectors.
+     * Slower than the preview (seconds for 28 x 28 images): never call it on the FX thread.
+     */
+    InputCovariance covariance(DatasetChoice data, Experiment experiment, long seed) throws IOException;
 
     /** A started training. */
     interface TrainingJob {

@@ -79,6 +79,31 @@ class PlotCnnCommandTest {
     }
 
     @Test
+    void spectraOfTheFirstHiddenLayerOrAChosenOneAndAnUnknownLayerIsNamed() throws Exception {
+        Path run = cnn("spectra", "--imbalance", "step:2");
+        java.util.Map<String, CnnFigureSet.Figure> figs = CnnFigureSet.byName(CnnPlot.figures(run));
+        assertTrue(figs.containsKey("spectra") && figs.containsKey("layer-rank"), figs.keySet().toString());
+        // the MLP's weight matrices are fc1 (pixels in), fc2 (hidden) and fc3 (classes out): fc2 is the default
+        assertEquals("Singular values of fc2.weight over training", figs.get("spectra").chart().getTitle().getText());
+        String csv = figs.get("spectra").csv();
+        assertTrue(csv.startsWith("run,optimizer,step,layer,index,value\ngd,gd,2,fc2.weight,1,"), csv.substring(0, 80));
+        assertEquals(2 * 2 * 128, csv.lines().count() - 1, "two optimizers, two evaluations, 128 values");
+        assertTrue(figs.get("layer-rank").csv().contains(",fc3.weight,"));
+        // one panel per optimizer; one per layer
+        assertEquals(2, ((org.jfree.chart.plot.CombinedDomainXYPlot) figs.get("spectra").chart().getPlot()).getSubplots().size());
+        assertEquals(3, ((org.jfree.chart.plot.CombinedDomainXYPlot) figs.get("layer-rank").chart().getPlot()).getSubplots().size());
+
+        Path png = dir.resolve("fc3.png");
+        String[] r = muonscope("plot", "--run", run.toString(), "--figure", "spectra", "--layer", "fc3.weight", "--out", png.toString());
+        assertEquals("0", r[0], r[1]);
+        assertEquals(960, ImageIO.read(png.toFile()).getWidth());
+        r = muonscope("plot", "--run", run.toString(), "--figure", "spectra", "--layer", "conv9", "--out", dir.resolve("x.png").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("conv9") && r[1].contains("fc1.weight fc2.weight fc3.weight") && !r[1].contains("\n"), r[1]);
+        assertTrue(!Files.exists(dir.resolve("x.png")), "nothing drawn");
+    }
+
+    @Test
     void allWritesEachFigureIntoAFolderAndAnAbsentFigureIsNamed() throws Exception {
         Path run = cnn("plain");
         Path out = dir.resolve("figs");

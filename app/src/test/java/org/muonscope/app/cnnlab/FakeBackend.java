@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.muonscope.engine.data.InputCovariance;
+import org.muonscope.engine.model.cnn.Shape;
 
 /**
  * A scripted engine: nothing trains; the test decides when each job reports progress, evaluates, and ends.
  * Jobs report on the calling (test) thread, which the direct executors in the tests treat as the UI thread.
  */
-final class FakeBackend implements TrainingBackend {
+class FakeBackend implements TrainingBackend {
     static final int CLASSES = 4;
     final List<Job> jobs = new ArrayList<>();
 
@@ -63,6 +65,20 @@ final class FakeBackend implements TrainingBackend {
         }
 
         /** The engine writes a checkpoint at each epoch's end. */
+        /** The engine started with these weight matrices (whose spectra each evaluation then carries). */
+        void started(int[] counts, List<String> layers) {
+            observer.onStarted(new RunInfo(List.of("a", "b", "c", "d"), counts, List.of(), totalSteps, layers));
+        }
+
+        /** An evaluation with the layers' singular values (and their entropy effective ranks). */
+        void evalSpectra(long step, double[][] singularValues) {
+            double[] acc = {0.5, 0.5, 0.5, 0.5};
+            double[] rank = new double[singularValues.length];
+            for (int i = 0; i < rank.length; i++) rank[i] = org.muonscope.engine.linalg.Spectra.effectiveRank(singularValues[i]);
+            observer.onEvaluation(new EvalPoint(step, 0, step * 32, step / 10.0, 1.0, 0.5, 0.5, 0.5, acc, Double.NaN, Double.NaN,
+                    new double[0], Double.NaN, null, singularValues, rank));
+        }
+
         void checkpoint() {
             try {
                 Files.createDirectories(dir);
@@ -93,6 +109,17 @@ final class FakeBackend implements TrainingBackend {
     @Override
     public DataPreview preview(DatasetChoice data, Experiment experiment, long seed, int perClass) {
         return new DataPreview(List.of("a", "b", "c", "d"), new int[] {10, 10, 1, 1}, List.of());
+    }
+
+    /** How often the covariance was asked for. */
+    int covarianceCalls;
+
+    /** A 2 x 2 "image" whose covariance has eigenvalues 3, 1, 0.5, 0: no data is read. */
+    @Override
+    public InputCovariance covariance(DatasetChoice data, Experiment experiment, long seed) {
+        covarianceCalls++;
+        return new InputCovariance(4, new Shape(1, 2, 2), new double[] {3, 1, 0.5, 0},
+                new double[][] {{0.5, 0.5, 0.5, 0.5}, {0.5, -0.5, 0.5, -0.5}});
     }
 
     Job last() {

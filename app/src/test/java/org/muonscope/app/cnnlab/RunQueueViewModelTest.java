@@ -185,6 +185,36 @@ class RunQueueViewModelTest {
         assertFalse(fake2.last().resumed, "a run that never started has no checkpoint and starts fresh");
     }
 
+    @Test
+    void theLayersAndTheirSpectraSurviveARestart() throws Exception {
+        FakeBackend fake = new FakeBackend();
+        RunQueueViewModel before = queue(fake);
+        before.enqueue(spec("Muon", "muon"));
+        fake.last().started(new int[] {10, 10, 1, 1}, List.of("fc1.weight", "fc2.weight"));
+        double[][] sv = {{2.5, 1, 0.25}, {1.5, 0.5}};
+        fake.last().evalSpectra(10, sv);
+        fake.last().end(TrainingBackend.Outcome.COMPLETED, null);
+        RunQueueViewModel after = queue(new FakeBackend());
+        RunItem r = after.loadSaved().get(0);
+        assertEquals(List.of("fc1.weight", "fc2.weight"), r.info().layers());
+        assertTrue(java.util.Arrays.deepEquals(sv, r.history().get(0).singularValues()));
+        assertEquals(org.muonscope.engine.linalg.Spectra.effectiveRank(sv[1]), r.history().get(0).layerRank()[1], 0);
+
+        // a lab-history.json and lab-run.json written before the spectra read without them
+        Path dir = r.dir();
+        String history = Files.readString(dir.resolve(RunStore.HISTORY_FILE)).replaceAll("(?s),\\s*\"singularValues\".*?\\]\\s*\\]", "")
+                .replaceAll("(?s),\\s*\"layerRank\"\\s*:\\s*\\[[^]]*\\]", "");
+        assertFalse(history.contains("singularValues") || history.contains("layerRank"), history);
+        Files.writeString(dir.resolve(RunStore.HISTORY_FILE), history);
+        String state = Files.readString(dir.resolve(RunStore.STATE_FILE)).replaceAll(",\\s*\"layers\"\\s*:\\s*\\[[^]]*\\]", "");
+        assertFalse(state.contains("layers"), state);
+        Files.writeString(dir.resolve(RunStore.STATE_FILE), state);
+        RunItem old = queue(new FakeBackend()).loadSaved().get(0);
+        assertEquals(List.of(), old.info().layers());
+        assertNull(old.history().get(0).singularValues());
+        assertEquals(1, old.history().size());
+    }
+
     private static void assertArrayEquals(double[] e, double[] a) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(e, a, 0);
     }

@@ -6,8 +6,8 @@ package org.muonscope.engine.run;
  *
  * @param header the column's name in the CSV header
  * @param part   what the column holds
- * @param field  the value's field name ({@link Values}); for {@link Part#INDEX} an optional list of texts that names
- *               the indices (e.g. group names) instead of numbers
+ * @param field  the value's field name ({@link Values}); for {@link Part#INDEX} and {@link Part#ROW} an optional list
+ *               of texts in the run's info that names the indices (group names, layer names) instead of numbers
  * @param base   the first index's number (0 or 1) for {@link Part#INDEX}, {@link Part#ROW}, {@link Part#COL}
  * @param bool   a 0/1 value written as {@code false}/{@code true}
  */
@@ -67,6 +67,14 @@ public record Column(String header, Part part, String field, int base, boolean b
 
     public static Column row(String header, int base) {
         return new Column(header, Part.ROW, null, base, false);
+    }
+
+    /**
+     * A row column showing the texts of {@code labels} (a run-info list) instead of numbers: the rows of a ragged
+     * matrix that are named things (a network's layers), as {@link #index(String, String)} names a vector's entries.
+     */
+    public static Column row(String header, String labels) {
+        return new Column(header, Part.ROW, labels, 0, false);
     }
 
     public static Column col(String header, int base) {

@@ -112,7 +112,7 @@ public final class Results {
                 case SETTING -> item.optimizer.settings().toText();
                 case MESSAGE -> item.optimizer.message() == null ? "" : item.optimizer.message();
                 case INDEX -> col.field() == null ? Integer.toString(r + col.base()) : label(result, col.field(), r);
-                case ROW -> Integer.toString(r + col.base());
+                case ROW -> col.field() == null ? Integer.toString(r + col.base()) : label(result, col.field(), r);
                 case COL -> Integer.toString(c + col.base());
                 case SCALAR -> number(col, item.lookup(col.field()) instanceof Double d ? d : Double.NaN);
                 case TEXT -> item.lookup(col.field()) instanceof String s ? s : "";
@@ -211,10 +211,10 @@ public final class Results {
         final Spec spec;
         final List<String> labels;
         final Map<String, Integer> slotOf = new HashMap<>();
-        final List<Map<Long, Fields>> records = new ArrayList<>();
-        final List<Fields> summaries = new ArrayList<>();
+        final List<Map<Long, ResultFields>> records = new ArrayList<>();
+        final List<ResultFields> summaries = new ArrayList<>();
         final List<String[]> statuses = new ArrayList<>();
-        final Fields info = new Fields();
+        final ResultFields info = new ResultFields();
 
         Reading(Spec spec) {
             this.spec = spec;
@@ -222,7 +222,7 @@ public final class Results {
             for (int i = 0; i < labels.size(); i++) {
                 slotOf.put(labels.get(i), i);
                 records.add(new java.util.TreeMap<>());
-                summaries.add(new Fields());
+                summaries.add(new ResultFields());
                 statuses.add(null);
             }
         }
@@ -251,13 +251,13 @@ public final class Results {
         void readTable(Csv.Table t, Table decl) throws IOException {
             List<Column> cols = decl.columns().stream().filter(c -> t.has(c.header())).toList();
             for (CSVRecord row : t.rows()) {
-                Fields target;
+                ResultFields target;
                 int slot = -1;
                 switch (decl.source()) {
                     case RECORDS, LAST_RECORD -> {
                         slot = slot(row.get("optimizer"), t, row);
                         long step = integer(t, row, "step");
-                        target = records.get(slot).computeIfAbsent(step, k -> new Fields());
+                        target = records.get(slot).computeIfAbsent(step, k -> new ResultFields());
                     }
                     case OPTIMIZERS -> {
                         slot = slot(row.get("optimizer"), t, row);
@@ -278,7 +278,8 @@ public final class Results {
                                 index = info.label(col.field(), cell);
                             }
                         }
-                        case ROW -> r = (int) integer(t, row, col.header()) - col.base();
+                        case ROW -> r = col.field() == null ? (int) integer(t, row, col.header()) - col.base()
+                                : info.label(col.field(), cell);
                         case COL -> c = (int) integer(t, row, col.header()) - col.base();
                         default -> { }
                     }
@@ -317,7 +318,7 @@ public final class Results {
             List<OptimizerResult> out = new ArrayList<>();
             for (int slot = 0; slot < labels.size(); slot++) {
                 List<Record> recs = new ArrayList<>();
-                for (Map.Entry<Long, Fields> e : records.get(slot).entrySet()) {
+                for (Map.Entry<Long, ResultFields> e : records.get(slot).entrySet()) {
                     recs.add(new Record(labels.get(slot), slot, e.getKey(), e.getValue().build()));
                 }
                 String[] st = statuses.get(slot);
@@ -360,67 +361,5 @@ public final class Results {
         } catch (NumberFormatException e) {
             throw new IOException(t.file() + ":" + t.line(row) + ": column " + col.header() + ": not a number '" + cell + "'");
         }
-    }
-
-    /** Values being collected from rows: vectors and matrices grow as their entries arrive. */
-    private static final class Fields {
-        private final Map<String, Object> map = new java.util.LinkedHashMap<>();
-
-        void scalar(String f, double v) {
-            map.put(f, v);
-        }
-
-        void text(String f, String v) {
-            map.put(f, v);
-        }
-
-        @SuppressWarnings("unchecked")
-        void element(String f, int i, double v) {
-            List<Double> list = (List<Double>) map.computeIfAbsent(f, k -> new ArrayList<Double>());
-            while (list.size() <= i) list.add(Double.NaN);
-            list.set(i, v);
-        }
-
-        @SuppressWarnings("unchecked")
-        void cell(String f, int r, int c, double v) {
-            List<List<Double>> rows = (List<List<Double>>) map.computeIfAbsent(f, k -> new Grid());
-            while (rows.size() <= r) rows.add(new ArrayList<>());
-            List<Double> row = rows.get(r);
-            while (row.size() <= c) row.add(Double.NaN);
-            row.set(c, v);
-        }
-
-        /** The index of a named entry of a label list (group names), added when new. */
-        @SuppressWarnings("unchecked")
-        int label(String f, String name) {
-            List<String> names = (List<String>) map.computeIfAbsent(f, k -> new Names());
-            int i = names.indexOf(name);
-            if (i >= 0) return i;
-            names.add(name);
-            return names.size() - 1;
-        }
-
-        @SuppressWarnings("unchecked")
-        Values build() {
-            Values.Builder b = Values.builder();
-            for (Map.Entry<String, Object> e : map.entrySet()) {
-                Object v = e.getValue();
-                if (v instanceof Double d) b.put(e.getKey(), d);
-                else if (v instanceof String s) b.put(e.getKey(), s);
-                else if (v instanceof Names n) b.put(e.getKey(), n.toArray(new String[0]));
-                else if (v instanceof Grid g) {
-                    double[][] m = new double[g.size()][];
-                    for (int i = 0; i < m.length; i++) m[i] = g.get(i).stream().mapToDouble(Double::doubleValue).toArray();
-                    b.put(e.getKey(), m);
-                } else {
-                    b.put(e.getKey(), ((List<Double>) v).stream().mapToDouble(Double::doubleValue).toArray());
-                }
-            }
-            return b.build();
-        }
-
-        private static final class Grid extends ArrayList<List<Double>> { }
-
-        private static final class Names extends ArrayList<String> { }
     }
 }

@@ -127,6 +127,53 @@ class ResultsTest {
     }
 
     @Test
+    void aRowColumnLabelledFromTheInfoNamesTheRowsOfARaggedMatrixAndReadsBack(@TempDir Path dir) throws IOException {
+        // a ragged matrix per record (rows of 3, 1 and 2 values) whose rows are named by the info's list, as a CNN
+        // run's spectra are by its layers; a second table indexes a vector by the same names
+        Layout layout = new Layout("ragged.csv", List.of(
+                Table.of("ragged.csv", Table.Source.RECORDS, Column.optimizer(), Column.step(), Column.row("layer", "names"),
+                        Column.col("index", 1), Column.cell("value", "m")),
+                Table.of("per_layer.csv", Table.Source.RECORDS, Column.optimizer(), Column.step(), Column.index("layer", "names"),
+                        Column.element("rank", "v"))));
+        RunResult base = synthetic(7);
+        Random r = new Random(7);
+        List<OptimizerResult> opts = new ArrayList<>();
+        for (OptimizerResult o : base.optimizers()) {
+            List<Record> recs = new ArrayList<>();
+            for (Record rec : o.records()) {
+                double[][] m = {gauss(r, 3), gauss(r, 1), gauss(r, 2)};
+                recs.add(new Record(rec.optimizer(), rec.slot(), rec.step(), Values.builder().put("m", m).put("v", gauss(r, 3)).build()));
+            }
+            opts.add(new OptimizerResult(o.label(), o.slot(), o.settings(), o.status(), o.message(), recs, Values.EMPTY));
+        }
+        String[] names = {"conv1.weight", "fc, \"quoted\"", "fc2.weight"};
+        RunResult a = new RunResult(base.spec(), base.provenance(), opts, Values.builder().put("names", names).build());
+        Results.write(a, layout, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("ragged.csv"));
+        assertEquals("optimizer,step,layer,index,value", lines.get(0));
+        assertEquals(3 * 3 * 6 + 1, lines.size(), "optimizers x records x (3 + 1 + 2) values");
+        assertTrue(lines.get(1).startsWith("gd,0,conv1.weight,1,"), lines.get(1));
+        assertTrue(lines.get(4).startsWith("gd,0,\"fc, \"\"quoted\"\"\",1,"), "a name is one quoted cell: " + lines.get(4));
+        assertTrue(lines.get(5).startsWith("gd,0,fc2.weight,1,") && lines.get(6).startsWith("gd,0,fc2.weight,2,"), lines.get(6));
+        assertEquals("optimizer,step,layer,rank", Files.readAllLines(dir.resolve("per_layer.csv")).get(0));
+
+        RunResult b = Results.read(dir, layout);
+        assertArrayEquals(names, b.info().texts("names"), "the names come back in their order");
+        for (int i = 0; i < a.optimizers().size(); i++) {
+            for (int s = 0; s < a.optimizers().get(i).records().size(); s++) {
+                Values x = a.optimizers().get(i).records().get(s).values(), y = b.optimizers().get(i).records().get(s).values();
+                assertTrue(java.util.Arrays.deepEquals(x.matrix("m"), y.matrix("m")), "ragged rows bit for bit");
+                assertArrayEquals(x.vector("v"), y.vector("v"), 0.0);
+            }
+        }
+        // without the info's list the rows are numbered from 0, as a plain index would be
+        RunResult unnamed = new RunResult(a.spec(), a.provenance(), a.optimizers(), Values.EMPTY);
+        Path plain = dir.resolve("plain");
+        Results.write(unnamed, layout, plain);
+        assertTrue(Files.readAllLines(plain.resolve("ragged.csv")).get(4).startsWith("gd,0,1,1,"));
+    }
+
+    @Test
     void optionalFilesMayBeMissing(@TempDir Path dir) throws IOException {
         Experiments.write(synthetic(6), dir);
         Files.delete(dir.resolve("optimizers.csv"));

@@ -62,6 +62,18 @@ public final class CnnFigureSet {
         return out;
     }
 
+    /**
+     * The spectral figures of the runs ({@code spectra} of {@code layer}, or of the default layer when null, and
+     * {@code layer-rank}); none when no run recorded spectra (folders from before they were).
+     */
+    public static List<Figure> spectra(List<CnnRunData> runs, String layer, double cursor) {
+        List<String> layers = CnnSpectraFigures.layers(runs);
+        if (layers.isEmpty()) return List.of();
+        String l = layer != null ? layer : CnnSpectraFigures.defaultLayer(layers);
+        return List.of(new Figure("spectra", CnnSpectraFigures.spectra(runs, l, cursor), CnnSpectraFigures.spectraCsv(runs, l)),
+                new Figure("layer-rank", CnnSpectraFigures.layerRank(runs, cursor), CnnSpectraFigures.layerRankCsv(runs)));
+    }
+
     public static List<Figure> sweep(List<SweepSummary.Chart> charts) {
         List<Figure> out = new ArrayList<>();
         int i = 0;

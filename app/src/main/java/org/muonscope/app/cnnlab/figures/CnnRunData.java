@@ -38,6 +38,24 @@ public record CnnRunData(String label, String optimizerKind, String experiment, 
         return best;
     }
 
+    /**
+     * The names of the weight matrices whose spectra the evaluations carry, in row order; numbered when the run's
+     * info does not name them; empty when no evaluation has spectra.
+     */
+    public List<String> layers() {
+        if (info != null && !info.layers().isEmpty()) return info.layers();
+        for (EvalPoint p : history) {
+            if (p.singularValues() != null) {
+                return java.util.stream.IntStream.rangeClosed(1, p.singularValues().length).mapToObj(i -> "layer " + i).toList();
+            }
+        }
+        return List.of();
+    }
+
+    public boolean hasSpectra() {
+        return history.stream().anyMatch(p -> p.singularValues() != null);
+    }
+
     public boolean hasSpurious() {
         return history.stream().anyMatch(p -> !Double.isNaN(p.cleanAccuracy()));
     }

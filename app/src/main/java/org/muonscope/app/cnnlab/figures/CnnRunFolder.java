@@ -64,6 +64,9 @@ public final class CnnRunFolder {
             info = new RunInfo(EngineBackend.classNames(source != null ? source : spec.data(), n.length, false), n, List.of(), 0);
         }
         if (info == null && groups != null) info = new RunInfo(List.of("0", "1"), new int[] {1, 1}, List.of(groups), 0);
+        // the layers' names live in the folder (spectra.csv); a lab-run.json written before the spectra lacks them
+        String[] layers = r.info().texts(CnnFields.LAYERS);
+        if (info != null && layers != null && info.layers().isEmpty()) info = info.withLayers(List.of(layers));
         List<CnnRunData> out = new ArrayList<>();
         for (OptimizerResult o : r.optimizers()) {
             List<EvalPoint> points = new ArrayList<>();

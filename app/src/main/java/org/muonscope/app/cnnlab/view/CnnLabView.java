@@ -57,8 +57,9 @@ public final class CnnLabView extends BorderPane {
         Tab dataTab = new Tab("Data", dataPane(picker, render));
         sweepPane = new SweepPane(sweep, picker, n -> { }, background, ui, render, chooser);
         Tab sweepTab = new Tab("Sweep", sweepPane);
-        for (Tab t : List.of(dataTab, liveTab, sweepTab)) t.setClosable(false);
-        tabs.getTabs().setAll(dataTab, liveTab, sweepTab);
+        Tab spectraTab = SpectraPane.tab(queue, render);
+        for (Tab t : List.of(dataTab, liveTab, spectraTab, sweepTab)) t.setClosable(false);
+        tabs.getTabs().setAll(dataTab, liveTab, spectraTab, sweepTab);
         tabs.setId("cnn-tabs");
         // a training may end while the user is in another tab: say so in the corner of the window
         queue.lastEndedProperty().addListener((o, a, item) -> {
@@ -129,7 +130,7 @@ public final class CnnLabView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         HBox row = new HBox(8, scroll, counts);
         HBox.setHgrow(scroll, Priority.ALWAYS);
-        VBox box = new VBox(6, note, row);
+        VBox box = new VBox(6, note, row, new CovariancePane(picker, render));
         VBox.setVgrow(row, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         return box;

@@ -6,6 +6,8 @@ import org.muonscope.engine.data.TrainTest;
 import org.muonscope.engine.io.RunProvenance;
 import org.muonscope.engine.linalg.Gemm;
 import org.muonscope.engine.linalg.GemmThreads;
+import org.muonscope.engine.model.cnn.Models;
+import org.muonscope.engine.model.cnn.Network;
 import org.muonscope.engine.run.CancelToken;
 import org.muonscope.engine.run.Experiment;
 import org.muonscope.engine.run.LaneDriver;
@@ -55,9 +57,22 @@ public final class CnnExperiment implements Experiment<CnnSpec> {
         for (int i = 0; i < perClass.length; i++) perClass[i] = counts[i];
         info.put(CnnFields.CLASS_COUNTS, perClass);
         if (data.test().groupNames() != null) info.put(CnnFields.GROUPS, data.test().groupNames().toArray(new String[0]));
+        info.put(CnnFields.LAYERS, layers(spec, data).toArray(new String[0]));
         RunResult result = new RunResult(spec, provenance, results, info.build());
         listener.onRunEnded(result);
         return result;
+    }
+
+    /**
+     * The names of the weight matrices whose spectra a run of {@code spec} on {@code data} records, in the order of
+     * its {@link CnnFields#SINGULAR_VALUES} rows (the lab shows them before the first evaluation). Builds the network
+     * once, without training it.
+     */
+    public static List<String> layers(CnnSpec spec, TrainTest data) {
+        try (GemmThreads one = GemmThreads.of(1)) {
+            Network net = Models.create(spec.model(), Gemm.on(one), data.train().shape(), data.train().classes());
+            return List.of(LayerSpectra.names(LayerSpectra.matrices(net.params())));
+        }
     }
 
     @Override

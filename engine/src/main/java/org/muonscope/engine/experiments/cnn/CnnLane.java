@@ -38,6 +38,9 @@ final class CnnLane implements Lane {
     private final RunListener listener;
     private final Network net;
     private final List<Param> params;
+    /** The weight matrices whose spectra each evaluation records. */
+    private final List<Param> matrices;
+    private final Gemm gemm;
     private final Optimizer optimizer;
     private final CnnCheckpoint.State st = new CnnCheckpoint.State();
     private final Path checkpoint;
@@ -63,6 +66,8 @@ final class CnnLane implements Lane {
         this.net = Models.create(spec.model(), gemm, train.shape(), train.classes());
         net.initialize(spec.init(), spec.seed());
         this.params = net.params();
+        this.matrices = LayerSpectra.matrices(params);
+        this.gemm = gemm;
         this.optimizer = Optimizers.create(spec.optimizers().get(slot), params);
         this.checkpoint = checkpoints == null ? null : checkpoints.resolve("optimizer-" + slot + ".ckpt");
         this.fingerprint = CnnCheckpoint.fingerprint(spec, slot);
@@ -170,6 +175,10 @@ final class CnnLane implements Lane {
             for (int j = 0; j < counts[i].length; j++) counts[i][j] = confusion[i][j];
         }
         v.put(CnnFields.CONFUSION, counts);
+        // the double master weights, which the optimizer updates (the float copies are only their rounding)
+        double[][] spectra = LayerSpectra.singularValues(matrices, gemm);
+        v.put(CnnFields.SINGULAR_VALUES, spectra);
+        v.put(CnnFields.LAYER_EFFECTIVE_RANK, LayerSpectra.effectiveRanks(spectra));
         st.lossSum = 0;
         st.lossCount = 0;
         return v.build();

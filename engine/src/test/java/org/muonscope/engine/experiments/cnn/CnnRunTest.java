@@ -157,6 +157,10 @@ class CnnRunTest {
                 assertArrayEquals(va.vector(CnnFields.CLASS_ACCURACY), vb.vector(CnnFields.CLASS_ACCURACY), 0.0);
                 assertTrue(java.util.Arrays.deepEquals(va.matrix(CnnFields.CONFUSION), vb.matrix(CnnFields.CONFUSION)),
                         "confusion matrices survive the checkpoint");
+                assertTrue(java.util.Arrays.deepEquals(va.matrix(CnnFields.SINGULAR_VALUES), vb.matrix(CnnFields.SINGULAR_VALUES)),
+                        "the layers' spectra survive the checkpoint, bit for bit");
+                assertTrue(va.matrix(CnnFields.SINGULAR_VALUES) != null, "every evaluation has the spectra");
+                assertArrayEquals(va.vector(CnnFields.LAYER_EFFECTIVE_RANK), vb.vector(CnnFields.LAYER_EFFECTIVE_RANK), 0.0);
             }
         }
     }
