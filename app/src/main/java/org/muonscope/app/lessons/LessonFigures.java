@@ -50,7 +50,7 @@ public final class LessonFigures {
     private static List<String> cnnNames(CnnSpec s) {
         String panel = !s.imbalance().equals("none") ? "minority-accuracy"
                 : s.spuriousPixel() > 0 ? "clean-vs-spurious" : s.hasColors() ? "groups" : "test-accuracy";
-        return List.of("class-accuracy", "balanced-worst", "train-loss", panel, "confusion", "class-counts");
+        return List.of("class-accuracy", "balanced-worst", "train-loss", panel, "confusion", "class-counts", "spectra", "layer-rank");
     }
 
     /**
@@ -85,7 +85,9 @@ public final class LessonFigures {
             }
             default -> {
                 List<CnnRunData> runs = CnnRunFolder.of(result, null);
-                for (CnnFigureSet.Figure f : CnnFigureSet.build(runs.get(0), runs, Double.POSITIVE_INFINITY)) {
+                List<CnnFigureSet.Figure> all = new ArrayList<>(CnnFigureSet.build(runs.get(0), runs, Double.POSITIVE_INFINITY));
+                all.addAll(CnnFigureSet.spectra(runs, null, Double.POSITIVE_INFINITY));
+                for (CnnFigureSet.Figure f : all) {
                     if (!f.name().equals(view)) continue;
                     if (!highlight.isEmpty()) fade(f.chart().getPlot(), labels, highlight);
                     return new Figure(f.chart(), null);
