@@ -272,9 +272,20 @@ public final class FigureHost extends Region {
 
     private void hoverChanged() {
         FigureData d = data();
-        Readout r = box != null || Double.isNaN(hoverX) ? null : Readout.at(d, hoverX, hoverY, animates() ? cursor : Double.POSITIVE_INFINITY);
+        Readout r = box != null || Double.isNaN(hoverX) ? null
+                : Readout.at(d, hoverX, hoverY, animates() ? cursor : Double.POSITIVE_INFINITY, maxLines(d));
         readout.set(r);
         overlay.paint(d, r, hoverX, hoverY, box, !zoom.get().isWhole());
+    }
+
+    /**
+     * As many curve lines as fill about two fifths of the panel's height at the readout's font: ten on a desktop
+     * figure, fewer in presenter mode or a small panel, so the box never hides most of the plot.
+     */
+    private static int maxLines(FigureData d) {
+        if (d == null || d.panels().isEmpty()) return Readout.MAX_LINES;
+        double line = Overlay.fontPx(d) * 1.35;
+        return (int) Math.max(3, Math.min(Readout.MAX_LINES, Math.floor(0.4 * d.panels().get(0).area().getHeight() / line) - 1));
     }
 
     private boolean animates() {

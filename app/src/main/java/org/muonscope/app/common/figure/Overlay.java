@@ -41,7 +41,7 @@ final class Overlay {
         if (data == null) return;
         boolean dark = data.dark();
         Color ink = dark ? Color.gray(0.92) : Color.gray(0.12);
-        double fontPx = Math.max(12, Math.min(24, data.fontPx() * 1.1));
+        double fontPx = fontPx(data);
         // the hint gives way to the readout, which sits where it would
         if (zoomed && r == null && !data.panels().isEmpty()) hint(g, data, ink, fontPx);
         if (box != null) {
@@ -80,6 +80,11 @@ final class Overlay {
             g.strokeRect(c[0] + 1.5, c[1] + 1.5, c[2] - c[0] - 3, c[3] - c[1] - 3);
         }
         box(g, data.panelAt(px, py), r, px, py, w, h, fontPx, dark, ink);
+    }
+
+    /** The readout's font size: a little larger than the chart's tick labels, so presenter mode enlarges it too. */
+    static double fontPx(FigureData data) {
+        return Math.max(12, Math.min(24, data.fontPx() * 1.1));
     }
 
     private void hint(GraphicsContext g, FigureData data, Color ink, double fontPx) {

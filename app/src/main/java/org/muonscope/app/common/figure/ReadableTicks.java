@@ -12,8 +12,8 @@ import org.jfree.chart.axis.ValueAxis;
 /**
  * At most about ten labelled ticks per number axis, at any size and font. JFreeChart picks the smallest standard tick
  * unit whose labels do not overlap, which on a tall axis meant a label every 0.01 and 30 of them; here the unit is
- * also at least the visible range divided by {@link #maxTicks}: as many ticks as fit one every six label heights
- * (vertical) or six label heights' worth of width (horizontal), never more than ten. Symbol axes (one label per class)
+ * also at least the visible range divided by {@link #maxTicks}: as many ticks as fit one every four label heights
+ * (vertical) or six (horizontal, where labels are wider than tall), never more than ten. Symbol axes (one label per class)
  * and log axes (one per decade) keep their own rule. Applied to every chart the figure host draws and every export.
  */
 public final class ReadableTicks {
@@ -24,10 +24,10 @@ public final class ReadableTicks {
 
     /**
      * How many labelled ticks an axis of {@code lengthPx} pixels gets with tick labels of {@code fontPx}: one per six
-     * font heights of length, at least 2, at most {@link #MAX}.
+     * font sizes of length along a horizontal axis, one per four along a vertical one, at least 2, at most {@link #MAX}.
      */
-    public static int maxTicks(double lengthPx, double fontPx) {
-        return (int) Math.max(2, Math.min(MAX, Math.floor(lengthPx / (6 * Math.max(6, fontPx)))));
+    public static int maxTicks(double lengthPx, double fontPx, boolean horizontal) {
+        return (int) Math.max(2, Math.min(MAX, Math.floor(lengthPx / ((horizontal ? 6 : 4) * Math.max(6, fontPx)))));
     }
 
     /**
@@ -38,17 +38,17 @@ public final class ReadableTicks {
     public static void apply(JFreeChart chart, double width, double height) {
         List<ChartAxes> panels = ChartAxes.of(chart);
         for (ChartAxes p : panels) {
-            set(p.x(), 0.8 * width);
-            set(p.y(), 0.65 * height / panels.size());
+            set(p.x(), 0.8 * width, true);
+            set(p.y(), 0.65 * height / panels.size(), false);
         }
     }
 
-    private static void set(ValueAxis axis, double lengthPx) {
+    private static void set(ValueAxis axis, double lengthPx, boolean horizontal) {
         if (!(axis instanceof NumberAxis n) || axis instanceof SymbolAxis || !n.isAutoTickUnitSelection()) return;
         TickUnitSource units = n.getStandardTickUnits();
         if (units == null) return;
         if (units instanceof AtMost a) units = a.base;
-        n.setStandardTickUnits(new AtMost(units, n, maxTicks(lengthPx, n.getTickLabelFont().getSize2D())));
+        n.setStandardTickUnits(new AtMost(units, n, maxTicks(lengthPx, n.getTickLabelFont().getSize2D(), horizontal)));
     }
 
     /** The standard units of an axis, but never one that gives more than {@code max} ticks over its current range. */

@@ -29,16 +29,21 @@ public record Readout(double crossX, String title, List<Line> lines, int more, d
 
     /** The readout at pixel {@code (px, py)}, or null off the data. {@code cursor} limits revealed curves. */
     public static Readout at(FigureData data, double px, double py, double cursor) {
+        return at(data, px, py, cursor, MAX_LINES);
+    }
+
+    /** As {@link #at(FigureData, double, double, double)}, listing at most {@code maxLines} curves. */
+    public static Readout at(FigureData data, double px, double py, double cursor, int maxLines) {
         if (data == null) return null;
         FigureData.Panel p = data.panelAt(px, py);
         if (p == null) return null;
         if (p.cells() != null) return cell(p, px, py);
         if (p.bars() != null) return bar(p, px);
         if (p.curves().isEmpty() || p.x() == null) return null;
-        return curves(p, px, py, cursor);
+        return curves(p, px, py, cursor, Math.max(1, Math.min(MAX_LINES, maxLines)));
     }
 
-    private static Readout curves(FigureData.Panel p, double px, double py, double cursor) {
+    private static Readout curves(FigureData.Panel p, double px, double py, double cursor, int maxLines) {
         AxisMap xa = p.x(), ya = p.y();
         double v = xa.toValue(px);
         // the crosshair snaps to the recorded step nearest the pointer, over all curves
@@ -61,15 +66,16 @@ public record Readout(double crossX, String title, List<Line> lines, int more, d
             // a curve that has no point near this step (it stopped, or starts later) says nothing here
             if (gap > tolerance && (step < c.x()[0] || step > c.x()[n - 1])) continue;
             double y = c.y()[i];
-            if (!Double.isFinite(y)) continue;
+            // a value off the visible range (zoomed in on the values, or clipped by the figure) is not on the plot
+            if (!Double.isFinite(y) || y < ya.visible().lo() || y > ya.visible().hi()) continue;
             double ypx = ya.toPixel(y);
             lines.add(new Line(c.name(), null, y, c.color(), xa.toPixel(c.x()[i]), ypx));
         }
         if (lines.isEmpty()) return null;
         int total = lines.size();
-        if (total > MAX_LINES) {
+        if (total > maxLines) {
             lines.sort(Comparator.comparingDouble(l -> Math.abs(l.py() - py)));
-            lines = new ArrayList<>(lines.subList(0, MAX_LINES));
+            lines = new ArrayList<>(lines.subList(0, maxLines));
         }
         // top to bottom as they lie on the plot; only the lines shown are formatted (140 curves on the stress preset)
         lines.sort(Comparator.comparingDouble(Line::py));
