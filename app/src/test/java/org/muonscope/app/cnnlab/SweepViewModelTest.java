@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.muonscope.app.cnnlab.figures.CnnFigureSet;
 import org.muonscope.app.support.QueuedTasks;
 import org.muonscope.engine.run.Status;
 import org.muonscope.engine.sweep.Cell;
@@ -94,6 +95,11 @@ class SweepViewModelTest {
         assertArrayEquals(new double[] {0.16}, sgd.hi(), 1e-12);
         assertArrayEquals(new int[] {2}, sgd.n());
         assertArrayEquals(new int[] {1}, line(0, "Muon − SGD").n(), "the gap pairs seeds: Muon has only seed 1");
+        List<CnnFigureSet.Figure> figures = CnnFigureSet.sweep(sweep.chartsProperty().get());
+        assertTrue(figures.get(1).csv().contains("series,x,y,min,max,seeds\nSGD,10.0000,0.145000,0.130000,0.160000,2\n"),
+                figures.get(1).csv());
+        assertTrue(figures.get(1).chart().getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.DeviationRenderer,
+                "the seeds' range is drawn as a band");
 
         Cell diverged = j.cell("imbalance=step:10-" + MUON + "-seed=2");
         j.diverge(diverged, 2, 0.03, "diverged at step 44: the loss is NaN");
