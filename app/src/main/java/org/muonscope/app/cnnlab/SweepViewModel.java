@@ -25,6 +25,7 @@ import org.muonscope.engine.run.Status;
 import org.muonscope.engine.sweep.Cell;
 import org.muonscope.engine.sweep.CellOutcome;
 import org.muonscope.engine.sweep.Grid;
+import org.muonscope.engine.sweep.SweepCodec;
 import org.muonscope.engine.sweep.SweepSpec;
 
 /**
@@ -137,14 +138,52 @@ public final class SweepViewModel {
             error.set(e.getMessage());
             return false;
         }
-        Path dir = SweepPlan.folder(sweeps, sweep);
+        start(k, sweep, cells, SweepPlan.folder(sweeps, sweep), master);
+        return true;
+    }
+
+    /**
+     * Runs the shown sweep again as its folder saved it ({@code sweep.json}, as {@code muonscope sweep --spec} would),
+     * on the master URL typed: the cells it finished are skipped, the others run. The picker's setup is not used, so a
+     * sweep cancelled before the lab closed resumes as it was.
+     */
+    public void resume() {
+        Path dir = folder.get();
+        if (dir == null || running.get()) return;
+        String master = masterText.get() == null ? "" : masterText.get().trim();
+        try {
+            if (!master.isEmpty()) SweepRunners.check(master);
+        } catch (SpecException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        long gen = ++generation;
+        io.execute(() -> {
+            SweepSpec saved;
+            List<Cell> cells;
+            try {
+                saved = SweepCodec.read(dir.resolve(SweepCells.FILE));
+                cells = Grid.cells(saved);
+            } catch (RuntimeException e) {
+                String m = e.getMessage();
+                ui.execute(() -> {
+                    if (gen == generation) error.set(m);
+                });
+                return;
+            }
+            ui.execute(() -> {
+                if (gen == generation && !running.get()) start(SweepCells.kind(cells), saved, cells, dir, master);
+            });
+        });
+    }
+
+    private void start(Experiment.Kind k, SweepSpec sweep, List<Cell> cells, Path dir, String master) {
         long gen = show(k, dir, cells.stream().map(SweepCells.Row::pending).toList());
         runner = master.isEmpty() ? "this machine" : master;
         state = "starting";
         running.set(true);
         updateProgress();
         job = backend.start(sweep, cells, dir, master, observer(gen, dir, k));
-        return true;
     }
 
     /** Stops the running sweep; finished cells stay, and running it again skips them. */

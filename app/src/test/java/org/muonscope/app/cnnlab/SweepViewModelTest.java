@@ -17,6 +17,7 @@ import org.muonscope.app.support.QueuedTasks;
 import org.muonscope.engine.run.Status;
 import org.muonscope.engine.sweep.Cell;
 import org.muonscope.engine.sweep.Grid;
+import org.muonscope.engine.sweep.SweepCodec;
 import org.muonscope.engine.sweep.SweepSpec;
 
 /**
@@ -177,7 +178,7 @@ class SweepViewModelTest {
     }
 
     @Test
-    void cancelStopsTheSweepAndRunningItAgainSkipsWhatFinished() {
+    void cancelStopsTheSweepAndRunningOrResumingItSkipsWhatFinished() {
         sweep.valuesTextProperty().set("10");
         assertTrue(sweep.launch());
         FakeSweeps.Job j = fake.last();
@@ -202,8 +203,26 @@ class SweepViewModelTest {
         tasks.runAll();
         assertEquals("running: 1 of 2 cells, 1 finished before, on fake runner", sweep.progressProperty().get());
         assertTrue(row(sweep, sgd).before());
-        assertEquals(null, row(sweep, muon).status(), "waiting again");
+        assertEquals(null, row(sweep, muon).status(), "pending again");
         assertArrayEquals(new double[] {10}, line(1, "SGD").x());
+        again.cancelled(muon);
+        again.end(null);
+        tasks.runAll();
+
+        // the lab opens again with another setup in the picker: Resume runs the shown sweep as its sweep.json saved it
+        picker.epochsProperty().set(3);
+        SweepViewModel reopened = newSweep();
+        reopened.openLatest();
+        tasks.runAll();
+        assertEquals("saved: 1 of 2 cells, 1 cancelled", reopened.progressProperty().get());
+        reopened.resume();
+        tasks.runAll();
+        FakeSweeps.Job resumed = fake.last();
+        assertEquals(j.dir, resumed.dir);
+        assertEquals(SweepCodec.toJson(j.sweep), SweepCodec.toJson(resumed.sweep), "the saved sweep, not the picker's");
+        resumed.planned("fake runner", sgd);
+        tasks.runAll();
+        assertEquals("running: 1 of 2 cells, 1 finished before, on fake runner", reopened.progressProperty().get());
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.muonscope.app.common.figure.FigureHost;
 import org.muonscope.engine.run.Status;
 
 /**
- * The sweep panel: values, seeds, early share and master URL; run, cancel, open a sweep folder, export; a progress
+ * The sweep panel: values, seeds, early share and master URL; run, cancel, resume, open a sweep folder, export; a progress
  * line; the summary charts (redrawn at most twice a second) over the list of cells, each with how it ended.
  */
 public final class SweepPane extends BorderPane {
@@ -73,6 +73,10 @@ public final class SweepPane extends BorderPane {
                 early.setText(Double.toString(sweep.earlyFractionProperty().get()));
             }
         });
+        // a share typed and left without Enter counts too
+        early.focusedProperty().addListener((o, was, now) -> {
+            if (!now) early.getOnAction().handle(null);
+        });
         sweep.earlyFractionProperty().addListener((o, a, b) -> early.setText(Double.toString(b.doubleValue())));
         Label what = new Label();
         what.textProperty().bind(Bindings.createStringBinding(() -> picker.kindProperty().get().symbol().isEmpty()
@@ -90,6 +94,11 @@ public final class SweepPane extends BorderPane {
         cancel.setId("cnn-cancel-sweep");
         cancel.disableProperty().bind(sweep.runningProperty().not());
         cancel.setOnAction(e -> sweep.cancel());
+        Button resume = new Button("Resume");
+        resume.setId("cnn-resume-sweep");
+        resume.setTooltip(new Tooltip("Run the shown sweep again as its folder saved it: finished cells are skipped, the rest run"));
+        resume.disableProperty().bind(sweep.runningProperty().or(sweep.folderProperty().isNull()));
+        resume.setOnAction(e -> sweep.resume());
         Button open = new Button("Open sweep…");
         open.setTooltip(new Tooltip("Show a sweep folder: the lab's (under cnn-runs/sweeps) or one muonscope sweep wrote"));
         open.disableProperty().bind(sweep.runningProperty());
@@ -119,7 +128,7 @@ public final class SweepPane extends BorderPane {
                 ui.execute(() -> status.setText(msg));
             });
         });
-        for (Labeled l : List.of(run, cancel, open, export, what)) l.setMinWidth(Region.USE_PREF_SIZE);
+        for (Labeled l : List.of(run, cancel, resume, open, export, what)) l.setMinWidth(Region.USE_PREF_SIZE);
 
         Label error = new Label();
         error.setId("cnn-sweep-error");
@@ -140,7 +149,7 @@ public final class SweepPane extends BorderPane {
         form.setVgap(4);
         form.addRow(0, what, values);
         form.add(new HBox(6, label("seeds"), seeds, label("early share"), early, label("master"), master), 1, 1);
-        form.add(new HBox(6, run, cancel, open, export), 1, 2);
+        form.add(new HBox(6, run, cancel, resume, open, export), 1, 2);
         GridPane.setHgrow(values, Priority.ALWAYS);
         VBox top = new VBox(4, form, error, progress, where, status);
         top.setPadding(new Insets(6));
@@ -152,6 +161,7 @@ public final class SweepPane extends BorderPane {
         cells.setId("cnn-sweep-cells");
         cells.setPrefHeight(150);
         cells.setCellFactory(v -> new RowCell(sweep));
+        cells.setPlaceholder(new Label("No sweep yet: the experiment and optimizers on the left, the values and seeds above, then Run sweep"));
         VBox center = new VBox(4, charts, cells);
         VBox.setVgrow(charts, Priority.ALWAYS);
         center.setPadding(new Insets(0, 6, 6, 6));
@@ -206,7 +216,7 @@ public final class SweepPane extends BorderPane {
         charts.getChildren().setAll(images.subList(0, figs.size()));
     }
 
-    /** One cell: what it runs and how it ended (waiting, done, diverged or failed with why, cancelled). */
+    /** One cell: what it runs and how it ended (pending, done, diverged or failed with why, cancelled). */
     private static final class RowCell extends ListCell<SweepCells.Row> {
         private final SweepViewModel sweep;
 
@@ -228,7 +238,7 @@ public final class SweepPane extends BorderPane {
         }
 
         static String outcome(SweepCells.Row r) {
-            if (r.status() == null) return "waiting";
+            if (r.status() == null) return "pending";
             String s = switch (r.status()) {
                 case COMPLETED -> r.before() ? "done before" : "done";
                 case DIVERGED -> "DIVERGED";
