@@ -125,7 +125,9 @@ public final class SweepCells {
         for (Cell c : cells) {
             Row r = read(dir, kind, c, null, names);
             CellOutcome o = unwritten.get(c.id());
-            rows.add(r.status() == null && o != null ? read(dir, kind, c, o, names) : r);
+            if (r.status() == null && o != null) r = read(dir, kind, c, o, names);
+            // a saved sweep's cells are its results, not cells some earlier run left for this one to skip
+            rows.add(new Row(c, r.status(), false, r.message(), r.runs()));
         }
         return new Opened(dir, sweep, kind, rows);
     }

@@ -161,6 +161,10 @@ public final class SweepPane extends BorderPane {
         cells.setId("cnn-sweep-cells");
         cells.setPrefHeight(150);
         cells.setCellFactory(v -> new RowCell(sweep));
+        // the cell that just landed comes into view
+        sweep.rows().addListener((javafx.collections.ListChangeListener<SweepCells.Row>) c -> {
+            while (c.next()) if (c.wasReplaced() && c.getFrom() == c.getTo() - 1) cells.scrollTo(Math.max(0, c.getFrom() - 2));
+        });
         cells.setPlaceholder(new Label("No sweep yet: the experiment and optimizers on the left, the values and seeds above, then Run sweep"));
         VBox center = new VBox(4, charts, cells);
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -249,7 +253,10 @@ public final class SweepPane extends BorderPane {
                 var h = r.runs().get(0).history();
                 s += String.format(Locale.ROOT, ", test accuracy %.3f", h.get(h.size() - 1).testAccuracy());
             }
-            return r.message() == null || r.status() == Status.COMPLETED ? s : s + ": " + r.message().lines().findFirst().orElse("");
+            if (r.message() == null || r.status() == Status.COMPLETED) return s;
+            String m = r.message().lines().findFirst().orElse("");
+            // the engine's messages often start with the status itself ("cancelled at step 60")
+            return m.toLowerCase(Locale.ROOT).startsWith(r.status().name().toLowerCase(Locale.ROOT)) ? m : s + ": " + m;
         }
     }
 }
