@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.muonscope.app.common.SweepRunners;
 import org.muonscope.engine.SpecException;
 import org.muonscope.engine.run.CancelToken;
 import org.muonscope.engine.run.Status;
@@ -86,7 +87,7 @@ public final class SweepCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         long t0 = System.nanoTime();
         try (SweepRunner runner = master == null ? new LocalRunner(parallel != null ? parallel : LocalRunner.defaultParallelism(cells))
-                : ClusterRunners.open(master)) {
+                : SweepRunners.open(master)) {
             Thread hook = new Thread(() -> {
                 cancel.cancel();
                 try {

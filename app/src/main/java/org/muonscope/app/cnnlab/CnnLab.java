@@ -14,8 +14,8 @@ import org.muonscope.app.common.UiExecutor;
 import org.muonscope.app.cnnlab.view.CnnLabView;
 
 /**
- * Wires the CNN Lab: view models over a {@link TrainingBackend}, the runs saved under a {@link RunStore}, and the
- * view. One per window; {@link #shutdown} when the window closes so running trainings are recorded as
+ * Wires the CNN Lab: view models over a {@link TrainingBackend} and a {@link SweepBackend}, the runs saved under a
+ * {@link RunStore} (sweeps in its {@code sweeps} folder), and the view. One per window; {@link #shutdown} when the window closes so running trainings are recorded as
  * interrupted and can be resumed on the next start.
  */
 public final class CnnLab {
@@ -30,14 +30,14 @@ public final class CnnLab {
      * @param chooseDir asks for an export folder; null for the system's folder chooser
      * @param tasks     where every background job of the lab runs (file writes on one lane, previews beside)
      */
-    public CnnLab(TrainingBackend backend, RunStore store, Function<Window, Path> chooseDir, TaskExecutor tasks) {
+    public CnnLab(TrainingBackend backend, SweepBackend sweeps, RunStore store, Function<Window, Path> chooseDir, TaskExecutor tasks) {
         this.tasks = tasks;
         this.io = tasks.lane("cnnlab-io");
         UiExecutor ui = tasks.ui();
         Executor background = tasks::execute;
         queue = new RunQueueViewModel(backend, store, ui::execute, io);
         picker = new ExperimentPickerViewModel(backend, ui::execute, background);
-        sweep = new SweepViewModel(queue);
+        sweep = new SweepViewModel(sweeps, picker, store.root().resolve("sweeps"), ui::execute, tasks.lane("cnnlab-sweep-cells"));
         List<CnnPreset> presets;
         try {
             presets = CnnPreset.loadBundled();
@@ -51,14 +51,16 @@ public final class CnnLab {
             ui.execute(() -> queue.addRestored(saved));
         });
         picker.refreshPreview();
+        sweep.openLatest();
     }
 
     /**
-     * The lab as {@code MainWindow} builds it: the engine's trainings, the runs under {@code ~/.muonscope/cnn-runs}
+     * The lab as {@code MainWindow} builds it: the engine's trainings and sweeps (on the lane {@code sweeps}), the runs under {@code ~/.muonscope/cnn-runs}
      * (or {@code -Dmuonscope.home}), and a shutdown when the window closes so running trainings can be resumed.
      */
     public static javafx.scene.Node create(org.muonscope.app.common.LabContext ctx) {
-        CnnLab lab = new CnnLab(new EngineBackend(ctx.tasks().lane("cnnlab-training")), RunStore.defaultStore(), null, ctx.tasks());
+        CnnLab lab = new CnnLab(new EngineBackend(ctx.tasks().lane("cnnlab-training")), new EngineSweeps(ctx.tasks().lane("sweeps")),
+                RunStore.defaultStore(), null, ctx.tasks());
         if (ctx != null && ctx.stage() != null) {
             ctx.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> lab.shutdown());
         }
@@ -70,7 +72,8 @@ public final class CnnLab {
 
     /**
      * For demos and screenshots ({@code -Dmuonscope.cnn.preset=ID [-Dmuonscope.cnn.autostart=true]}): once the
-     * window shows, brings the CNN Lab's tab forward, applies the preset and, with autostart, queues its runs.
+     * window shows, brings the CNN Lab's tab forward, applies the preset and, with autostart, queues its runs (or runs
+     * its sweep).
      */
     void openAtStart(String presetId, boolean autostart) {
         view.sceneProperty().addListener((o, a, scene) -> {
@@ -87,14 +90,10 @@ public final class CnnLab {
                     CnnPreset p = CnnPreset.loadBundled().stream().filter(x -> x.id().equals(presetId)).findFirst().orElse(null);
                     if (p == null) return;
                     picker.apply(p);
-                    if (p.isSweep()) {
-                        sweep.valuesTextProperty().set(String.join(", ", p.sweepValues().stream().map(Experiment::num).toList()));
-                        sweep.earlyFractionProperty().set(p.earlyFraction());
-                    }
+                    sweep.apply(p);
                     if (autostart) {
                         if (p.isSweep()) {
-                            sweep.kindProperty().set(p.experiment().kind());
-                            sweep.launch(picker.specs());
+                            sweep.launch();
                         } else {
                             queue.enqueueGroup(picker.specs());
                         }
@@ -116,9 +115,10 @@ public final class CnnLab {
 
     public SweepViewModel sweep() { return sweep; }
 
-    /** Stops running trainings (recorded as interrupted) and lets pending file writes finish. */
+    /** Stops running trainings (recorded as interrupted) and the running sweep, and lets pending file writes finish. */
     public void shutdown() {
         queue.shutdown();
+        sweep.cancel();
         // the file writes queued before this point finish first: wait for a marker behind them (at most 5 s)
         java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
         io.execute(written::countDown);

@@ -3,6 +3,7 @@ package org.muonscope.app.cnnlab;
 import java.util.Locale;
 import java.util.Objects;
 import org.muonscope.engine.SpecException;
+import org.muonscope.engine.spec.CnnSpec;
 
 /**
  * The data transform a run studies, with its one parameter: the imbalance ratio {@code R}, the spurious pixel's
@@ -59,6 +60,21 @@ public record Experiment(Kind kind, double value) {
 
     public static Experiment of(Kind kind) {
         return new Experiment(kind, kind.defaultValue());
+    }
+
+    /**
+     * The lab's experiment of an engine spec (the inverse of {@link EngineBackend#toEngine}): its imbalance, else its
+     * spurious pixel, else its colored digits, else plain.
+     */
+    public static Experiment of(CnnSpec spec) {
+        String imb = spec.imbalance().trim().toLowerCase(Locale.ROOT);
+        if (!imb.equals("none")) {
+            Kind k = imb.startsWith("longtail:") ? Kind.LONGTAIL_IMBALANCE : Kind.STEP_IMBALANCE;
+            return new Experiment(k, Double.parseDouble(imb.substring(imb.indexOf(':') + 1)));
+        }
+        if (spec.spuriousPixel() > 0) return new Experiment(Kind.SPURIOUS_PIXEL, spec.spuriousPixel());
+        if (spec.hasColors()) return new Experiment(Kind.COLORED, spec.colored());
+        return PLAIN;
     }
 
     /** The engine CLI's options for this experiment, e.g. {@code --imbalance step:20}. */

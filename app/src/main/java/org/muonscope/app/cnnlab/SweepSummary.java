@@ -6,26 +6,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import org.muonscope.engine.run.Status;
 
 /**
- * The papers' two headline plots computed from a sweep's runs: the minority-class accuracy gap (Muon minus SGD)
+ * The papers' two headline plots computed from a sweep's cells: the minority-class accuracy gap (Muon minus SGD)
  * against the imbalance ratio early in training, and the peak clean accuracy against the spurious pixel's
- * intensity per optimizer. Every point averages the seeds that have reached it; {@code n} says how many.
+ * intensity per optimizer. Every point is the mean over the seeds that have reached it, with the lowest and highest
+ * seed as its band; {@code n} says how many seeds it has.
  */
 public final class SweepSummary {
     private SweepSummary() { }
 
-    /** One line of a summary chart. */
-    public record Series(String name, double[] x, double[] y, int[] n) { }
+    /** One line of a summary chart: at each {@code x} the mean {@code y} over {@code n} seeds, from {@code lo} to {@code hi}. */
+    public record Series(String name, double[] x, double[] y, double[] lo, double[] hi, int[] n) { }
 
     /** One summary chart. */
     public record Chart(String title, String xLabel, String yLabel, List<Series> series) { }
 
-    /** A finished or running training of a sweep, reduced to what the summaries read. */
-    public record Run(String optimizer, String kind, double value, RunStatus status, RunInfo info, List<EvalPoint> history) {
-        static Run of(RunItem item) {
-            return new Run(item.spec().optimizerLabel(), item.spec().optimizer().kind().id(), item.spec().experiment().value(),
-                    item.status(), item.info(), List.copyOf(item.history()));
+    /**
+     * One optimizer of one landed cell, reduced to what the summaries read.
+     *
+     * @param optimizer the line it belongs to (the lab's name of its settings: {@code SGD}, {@code Muon})
+     * @param kind      its optimizer kind ({@code gd}, {@code muon}): the gap subtracts the first {@code gd} from the first {@code muon}
+     * @param value     the swept value: {@code R}, {@code I} or the agreement
+     * @param status    how it ended (a diverged or failed run has no peak)
+     */
+    public record Run(String optimizer, String kind, double value, long seed, Status status, RunInfo info, List<EvalPoint> history) {
+        public Run {
+            history = List.copyOf(history);
         }
     }
 
@@ -51,9 +59,9 @@ public final class SweepSummary {
         return minority.length == 0 ? p.balancedAccuracy() : p.meanAccuracy(minority);
     }
 
-    /** The largest value of a metric over a finished run's evaluations; NaN for an unfinished run. */
+    /** The largest value of a metric over a completed run's evaluations; NaN for a run that diverged or failed. */
     public static double peak(Run r, ToDoubleFunction<EvalPoint> metric) {
-        if (r.status() != RunStatus.DONE) return Double.NaN;
+        if (r.status() != Status.COMPLETED) return Double.NaN;
         double best = Double.NaN;
         for (EvalPoint p : r.history()) {
             double v = metric.applyAsDouble(p);
@@ -62,38 +70,42 @@ public final class SweepSummary {
         return best;
     }
 
-    /** Per optimizer label: mean over seeds of {@code metric} at each swept value (NaNs are skipped). */
+    /** Per optimizer: at each swept value, {@code metric} over the seeds (NaNs are skipped). */
     public static List<Series> perOptimizer(List<Run> runs, ToDoubleFunction<Run> metric) {
-        Map<String, TreeMap<Double, double[]>> acc = new LinkedHashMap<>();
+        Map<String, TreeMap<Double, List<Double>>> acc = new LinkedHashMap<>();
         for (Run r : runs) {
             double v = metric.applyAsDouble(r);
             if (Double.isNaN(v)) continue;
-            double[] sumN = acc.computeIfAbsent(r.optimizer(), k -> new TreeMap<>()).computeIfAbsent(r.value(), k -> new double[2]);
-            sumN[0] += v;
-            sumN[1]++;
+            acc.computeIfAbsent(r.optimizer(), k -> new TreeMap<>()).computeIfAbsent(r.value(), k -> new ArrayList<>()).add(v);
         }
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Double, double[]>> e : acc.entrySet()) out.add(series(e.getKey(), e.getValue()));
+        for (Map.Entry<String, TreeMap<Double, List<Double>>> e : acc.entrySet()) out.add(series(e.getKey(), e.getValue()));
         return out;
     }
 
     /**
      * The minority-class accuracy gap, Muon minus SGD (the first optimizer of kind {@code muon} and the first of
-     * kind {@code gd}), at each ratio where both have at least one seed: difference of the seed means.
+     * kind {@code gd}): at each ratio, the difference of each seed both have reached, averaged over those seeds.
      */
     public static Series gap(List<Run> runs, double fraction) {
         String muon = firstLabel(runs, "muon"), sgd = firstLabel(runs, "gd");
-        List<Series> per = perOptimizer(runs, r -> minorityAccuracy(r, fraction));
-        Series m = find(per, muon), s = find(per, sgd);
-        TreeMap<Double, double[]> diff = new TreeMap<>();
-        if (m != null && s != null) {
-            for (int i = 0; i < m.x().length; i++) {
-                for (int j = 0; j < s.x().length; j++) {
-                    if (m.x()[i] == s.x()[j]) diff.put(m.x()[i], new double[] {m.y()[i] - s.y()[j], Math.min(m.n()[i], s.n()[j])});
-                }
-            }
+        Map<Double, Map<Long, Double>> m = bySeed(runs, muon, fraction), s = bySeed(runs, sgd, fraction);
+        TreeMap<Double, List<Double>> diff = new TreeMap<>();
+        m.forEach((x, seeds) -> seeds.forEach((seed, v) -> {
+            Double w = s.getOrDefault(x, Map.of()).get(seed);
+            if (w != null) diff.computeIfAbsent(x, k -> new ArrayList<>()).add(v - w);
+        }));
+        return series((muon == null ? "Muon" : muon) + " − " + (sgd == null ? "SGD" : sgd), diff);
+    }
+
+    private static Map<Double, Map<Long, Double>> bySeed(List<Run> runs, String optimizer, double fraction) {
+        Map<Double, Map<Long, Double>> out = new TreeMap<>();
+        for (Run r : runs) {
+            if (!r.optimizer().equals(optimizer)) continue;
+            double v = minorityAccuracy(r, fraction);
+            if (!Double.isNaN(v)) out.computeIfAbsent(r.value(), k -> new TreeMap<>()).put(r.seed(), v);
         }
-        return seriesOfValues((muon == null ? "Muon" : muon) + " − " + (sgd == null ? "SGD" : sgd), diff);
+        return out;
     }
 
     /** The charts that fit the sweep's experiment. */
@@ -119,26 +131,18 @@ public final class SweepSummary {
         return null;
     }
 
-    private static Series find(List<Series> all, String name) {
-        for (Series s : all) if (s.name().equals(name)) return s;
-        return null;
-    }
-
-    private static Series series(String name, TreeMap<Double, double[]> sums) {
-        TreeMap<Double, double[]> means = new TreeMap<>();
-        sums.forEach((x, sn) -> means.put(x, new double[] {sn[0] / sn[1], sn[1]}));
-        return seriesOfValues(name, means);
-    }
-
-    private static Series seriesOfValues(String name, TreeMap<Double, double[]> values) {
-        double[] x = new double[values.size()], y = new double[values.size()];
-        int[] n = new int[values.size()];
+    private static Series series(String name, TreeMap<Double, List<Double>> values) {
+        int k = values.size();
+        double[] x = new double[k], y = new double[k], lo = new double[k], hi = new double[k];
+        int[] n = new int[k];
         int i = 0;
-        for (Map.Entry<Double, double[]> e : values.entrySet()) {
+        for (Map.Entry<Double, List<Double>> e : values.entrySet()) {
             x[i] = e.getKey();
-            y[i] = e.getValue()[0];
-            n[i++] = (int) e.getValue()[1];
+            y[i] = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            lo[i] = e.getValue().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            hi[i] = e.getValue().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            n[i++] = e.getValue().size();
         }
-        return new Series(name, x, y, n);
+        return new Series(name, x, y, lo, hi, n);
     }
 }

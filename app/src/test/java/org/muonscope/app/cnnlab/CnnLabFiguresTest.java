@@ -46,7 +46,7 @@ class CnnLabFiguresTest {
     @Start
     void start(Stage stage) {
         Path exportDir = home.resolve("export");
-        lab = new CnnLab(backend, new RunStore(home.resolve("runs")), w -> exportDir, TaskExecutor.threads(UiExecutor.fx()));
+        lab = new CnnLab(backend, new FakeSweeps(), new RunStore(home.resolve("runs")), w -> exportDir, TaskExecutor.threads(UiExecutor.fx()));
         stage.setScene(new Scene(lab.view(), 1400, 900));
         stage.getScene().getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.show();

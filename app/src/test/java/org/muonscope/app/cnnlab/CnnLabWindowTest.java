@@ -36,12 +36,13 @@ class CnnLabWindowTest {
     @TempDir
     static Path home;
     private final FakeBackend backend = new FakeBackend();
+    private final FakeSweeps sweeps = new FakeSweeps();
     private CnnLab lab;
 
     @Start
     void start(Stage stage) {
         Path exportDir = home.resolve("export");
-        lab = new CnnLab(backend, new RunStore(home.resolve("runs")), w -> exportDir, TaskExecutor.threads(UiExecutor.fx()));
+        lab = new CnnLab(backend, sweeps, new RunStore(home.resolve("runs")), w -> exportDir, TaskExecutor.threads(UiExecutor.fx()));
         stage.setScene(new Scene(lab.view(), 1400, 900));
         stage.getScene().getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.show();
@@ -121,5 +122,40 @@ class CnnLabWindowTest {
         }
         String csv = Files.readString(exportDir.resolve("class-accuracy.csv"));
         assertTrue(csv.contains("Adam,100,0,a,false,0.900000"), "the exported CSV has Adam's last evaluation: " + csv);
+    }
+
+    @Test
+    void aSweepFromThePanelShowsEachCellAsItLands(FxRobot robot) {
+        robot.interact(() -> {
+            ExperimentPickerViewModel p = lab.picker();
+            p.kindProperty().set(Experiment.Kind.STEP_IMBALANCE);
+            p.batchProperty().set(1);
+            for (OptimizerChoice c : p.optimizers()) c.selectedProperty().set(List.of("SGD", "Muon").contains(c.label()));
+        });
+        robot.clickOn("Sweep");
+        robot.interact(() -> lab.sweep().valuesTextProperty().set("10"));
+        robot.clickOn("#cnn-run-sweep");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, sweeps.jobs.size(), "the sweep started: " + lab.sweep().errorProperty().get());
+        FakeSweeps.Job j = sweeps.jobs.get(0);
+        assertEquals(2, j.cells.size(), "R = 10 x SGD and Muon");
+        fx(robot, () -> {
+            j.planned("fake runner");
+            j.land(j.cells.get(1), 0.03);
+            j.fail(j.cells.get(0), "cannot read the data");
+        });
+        javafx.scene.control.Label progress = robot.lookup("#cnn-sweep-progress").queryAs(javafx.scene.control.Label.class);
+        waitFor("both cells listed as landed", () -> progress.getText().equals("running: 2 of 2 cells, 1 failed, on fake runner"));
+        @SuppressWarnings("unchecked")
+        ListView<SweepCells.Row> cells = robot.lookup("#cnn-sweep-cells").queryAs(ListView.class);
+        java.util.function.Predicate<Node> failedRow = n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().contains("SGD · seed 1   FAILED: cannot read the data");
+        waitFor("the failed cell says why", () -> robot.from(cells).lookup(failedRow).tryQuery().isPresent());
+        assertTrue(robot.lookup("#cnn-run-sweep").queryButton().isDisabled(), "one sweep at a time");
+        robot.clickOn("#cnn-cancel-sweep");
+        assertTrue(j.cancelRequested);
+        fx(robot, () -> j.end(null));
+        waitFor("the sweep ended", () -> !lab.sweep().runningProperty().get());
+        assertEquals("finished: 2 of 2 cells, 1 failed, on fake runner", progress.getText());
     }
 }

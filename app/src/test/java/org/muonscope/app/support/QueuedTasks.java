@@ -1,17 +1,19 @@
 package org.muonscope.app.support;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import org.muonscope.app.common.TaskExecutor;
 import org.muonscope.app.common.UiExecutor;
 
 /**
  * Background work that happens exactly when the test says: every job (of any lane) waits in one queue until
- * {@link #runAll} or {@link #runOne}; the UI runs on the test's thread. Nothing races the test.
+ * {@link #runAll} or {@link #runOne}; the UI runs on the test's thread. Nothing races the test. Jobs may be handed in
+ * from any thread (a real sweep's cells land on the engine's threads while {@link #runAll} runs the sweep); they run
+ * only when the test drains the queue.
  */
 public final class QueuedTasks implements TaskExecutor {
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final Deque<Runnable> queue = new ConcurrentLinkedDeque<>();
 
     @Override
     public void execute(Runnable work) {

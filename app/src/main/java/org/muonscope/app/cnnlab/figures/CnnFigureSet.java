@@ -78,11 +78,11 @@ public final class CnnFigureSet {
         List<Figure> out = new ArrayList<>();
         int i = 0;
         for (SweepSummary.Chart c : charts) {
-            StringBuilder sb = new StringBuilder("series,x,y,seeds\n");
+            StringBuilder sb = new StringBuilder("series,x,y,min,max,seeds\n");
             for (SweepSummary.Series s : c.series()) {
                 for (int j = 0; j < s.x().length; j++) {
                     sb.append(quote(s.name())).append(',').append(num(s.x()[j])).append(',').append(num(s.y()[j])).append(',')
-                            .append(s.n()[j]).append('\n');
+                            .append(num(s.lo()[j])).append(',').append(num(s.hi()[j])).append(',').append(s.n()[j]).append('\n');
                 }
             }
             out.add(new Figure("sweep-" + (++i), CnnMatrixFigures.sweep(c), sb.toString()));

@@ -20,13 +20,13 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.muonscope.app.cnnlab.EvalPoint;
 import org.muonscope.app.cnnlab.SweepSummary;
 import org.muonscope.app.plots.Palette;
@@ -178,22 +178,24 @@ public final class CnnMatrixFigures {
         return ch;
     }
 
-    /** One sweep summary: a line with markers per series, the swept value on x. */
+    /** One sweep summary: a line with markers per series, the swept value on x, the seeds' range as a band. */
     public static JFreeChart sweep(SweepSummary.Chart c) {
-        XYSeriesCollection ds = new XYSeriesCollection();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
+        DeviationRenderer r = new DeviationRenderer(true, true);
+        r.setAlpha(0.18f);
         r.setAutoPopulateSeriesPaint(false);
         r.setAutoPopulateSeriesStroke(false);
         boolean gap = c.series().size() == 1 && c.series().get(0).name().contains("−");
         int maxSeeds = 0;
         for (int i = 0; i < c.series().size(); i++) {
             SweepSummary.Series s = c.series().get(i);
-            XYSeries xs = new XYSeries(s.name(), true, true);
+            YIntervalSeries xs = new YIntervalSeries(s.name(), true, true);
             maxSeeds = Math.max(maxSeeds, max(s.n()));
-            for (int j = 0; j < s.x().length; j++) xs.add(s.x()[j], s.y()[j]);
+            for (int j = 0; j < s.x().length; j++) xs.add(s.x()[j], s.y()[j], s.lo()[j], s.hi()[j]);
             ds.addSeries(xs);
             Color col = gap ? Palette.forKind("muon") : colorFor(s.name(), i);
             r.setSeriesPaint(i, col);
+            r.setSeriesFillPaint(i, col);
             r.setSeriesStroke(i, CnnFigures.STYLE.stroke(2f));
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         }
@@ -205,8 +207,8 @@ public final class CnnMatrixFigures {
         JFreeChart ch = new JFreeChart(c.title(), CnnFigures.STYLE.font(13, Font.BOLD), plot, true);
         CnnFigures.STYLE.apply(ch);
         ch.getTitle().setFont(CnnFigures.STYLE.font(13, Font.BOLD));
-        if (ds.getSeriesCount() == 0 || ds.getItemCount(0) == 0) CnnFigures.withNote(ch, "waiting for runs to reach the measured step");
-        else if (maxSeeds > 1) CnnFigures.withNote(ch, "each point is the mean over its seeds (up to " + maxSeeds + ")");
+        if (ds.getSeriesCount() == 0 || ds.getItemCount(0) == 0) CnnFigures.withNote(ch, "waiting for cells to reach the measured step");
+        else if (maxSeeds > 1) CnnFigures.withNote(ch, "mean over seeds (up to " + maxSeeds + "), band: lowest to highest seed");
         return ch;
     }
 

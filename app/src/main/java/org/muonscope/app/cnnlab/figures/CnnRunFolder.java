@@ -61,9 +61,10 @@ public final class CnnRunFolder {
             for (int c = 0; c < n.length; c++) n[c] = (int) counts[c];
             String source = r.info().text(CnnFields.DATA_SOURCE);
             // a folder keeps no data source, but its spec names the data
-            info = new RunInfo(EngineBackend.classNames(source != null ? source : spec.data(), n.length, false), n, List.of(), 0);
+            info = new RunInfo(EngineBackend.classNames(source != null ? source : spec.data(), n.length, false), n, List.of(),
+                    totalSteps(spec, counts));
         }
-        if (info == null && groups != null) info = new RunInfo(List.of("0", "1"), new int[] {1, 1}, List.of(groups), 0);
+        if (info == null && groups != null) info = new RunInfo(List.of("0", "1"), new int[] {1, 1}, List.of(groups), totalSteps(spec, counts));
         // the layers' names live in the folder (spectra.csv); a lab-run.json written before the spectra lacks them
         String[] layers = r.info().texts(CnnFields.LAYERS);
         if (info != null && layers != null && info.layers().isEmpty()) info = info.withLayers(List.of(layers));
@@ -74,6 +75,18 @@ public final class CnnRunFolder {
             out.add(new CnnRunData(o.label(), o.settings().kind().id(), experimentLabel(spec), info, points));
         }
         return out;
+    }
+
+    /**
+     * The steps the whole run takes, as the engine's CNN lane counts them: every epoch is one step per batch of the
+     * training images after the transforms (the last batch may be short); 0 when the counts are unknown. A sweep's
+     * "share of training" needs it for folders without the lab's {@code lab-run.json}.
+     */
+    static long totalSteps(CnnSpec spec, double[] counts) {
+        if (counts == null) return 0;
+        long n = 0;
+        for (double c : counts) n += (long) c;
+        return (n + spec.batch() - 1) / spec.batch() * spec.epochs();
     }
 
     static String experimentLabel(CnnSpec spec) {

@@ -55,7 +55,7 @@ public final class CnnLabView extends BorderPane {
         live = new LivePlotsPane(queue, background, ui, render, chooser);
         Tab liveTab = new Tab("Live plots", live);
         Tab dataTab = new Tab("Data", dataPane(picker, render));
-        sweepPane = new SweepPane(sweep, picker, n -> { }, background, ui, render, chooser);
+        sweepPane = new SweepPane(sweep, picker, background, ui, render, chooser);
         Tab sweepTab = new Tab("Sweep", sweepPane);
         Tab spectraTab = SpectraPane.tab(queue, render);
         for (Tab t : List.of(dataTab, liveTab, spectraTab, sweepTab)) t.setClosable(false);
@@ -77,9 +77,7 @@ public final class CnnLabView extends BorderPane {
 
         PickerPane left = new PickerPane(picker, presets, p -> {
             if (p.isSweep()) {
-                sweep.valuesTextProperty().set(String.join(", ", p.sweepValues().stream().map(v -> org.muonscope.app.cnnlab.Experiment.num(v)).toList()));
-                sweep.seedsTextProperty().set(String.join(", ", p.sweepSeeds().stream().map(String::valueOf).toList()));
-                sweep.earlyFractionProperty().set(p.earlyFraction());
+                sweep.apply(p);
                 tabs.getSelectionModel().select(sweepTab);
             }
         }, specs -> {
@@ -89,7 +87,7 @@ public final class CnnLabView extends BorderPane {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
-        queuePane = new QueuePane(queue, sweep);
+        queuePane = new QueuePane(queue);
         SplitPane split = new SplitPane(leftScroll, tabs, queuePane);
         split.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(leftScroll, false);

@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import org.muonscope.app.cnnlab.RunItem;
 import org.muonscope.app.cnnlab.RunQueueViewModel;
 import org.muonscope.app.cnnlab.RunStatus;
-import org.muonscope.app.cnnlab.SweepViewModel;
 
 /**
  * The run queue, in the manner of ControlsFX's task progress view: one row per run with its progress bar,
@@ -29,7 +28,7 @@ import org.muonscope.app.cnnlab.SweepViewModel;
 public final class QueuePane extends VBox {
     private final ListView<RunItem> list = new ListView<>();
 
-    public QueuePane(RunQueueViewModel queue, SweepViewModel sweep) {
+    public QueuePane(RunQueueViewModel queue) {
         setSpacing(6);
         setPadding(new Insets(6));
         setPrefWidth(360);
@@ -50,13 +49,9 @@ public final class QueuePane extends VBox {
         compare.setTooltip(new Tooltip("Draw the selected runs together in the live plots"));
         compare.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
         compare.setOnAction(e -> queue.compare(List.copyOf(list.getSelectionModel().getSelectedItems())));
-        Button summarize = new Button("Summarize as sweep");
-        summarize.setTooltip(new Tooltip("Compute the sweep summary plots from the selected runs"));
-        summarize.disableProperty().bind(Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
-        summarize.setOnAction(e -> sweep.summarize(List.copyOf(list.getSelectionModel().getSelectedItems())));
         Label running = new Label();
         running.textProperty().bind(Bindings.format("%d running · %d listed", queue.runningProperty(), Bindings.size(queue.runs())));
-        HBox buttons = new HBox(6, compare, summarize);
+        HBox buttons = new HBox(6, compare);
         getChildren().addAll(title, running, list, buttons);
     }
 

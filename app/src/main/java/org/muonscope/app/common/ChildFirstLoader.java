@@ -1,4 +1,4 @@
-package org.muonscope.app.cli;
+package org.muonscope.app.common;
 
 import java.net.URL;
 import java.net.URLClassLoader;

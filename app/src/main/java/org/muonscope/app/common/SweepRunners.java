@@ -1,4 +1,4 @@
-package org.muonscope.app.cli;
+package org.muonscope.app.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,23 +19,39 @@ import org.muonscope.engine.sweep.SweepRunner;
 import org.muonscope.engine.sweep.SweepRunnerProvider;
 
 /**
- * Finds a runner for {@code --master} without the app depending on it: first a {@link SweepRunnerProvider} on the
+ * Finds a runner for a master URL ({@code muonscope sweep --master}, the CNN Lab's sweep panel) without the app
+ * depending on it: first a {@link SweepRunnerProvider} on the
  * class path (the cluster module's tests, a fake in the app's), else the cluster module's build, loaded from
  * {@code $MUONSCOPE_CLUSTER} (or the system property {@code muonscope.cluster}) or, without either, beside a checkout's {@code app/target/muonscope.jar}, {@code cluster/target}: its
  * {@code muonscope-spark.jar} and {@code lib/} (Spark's resolution) in a class loader of their own, so Spark's
  * libraries (its Jackson among them) never meet the app's. Nothing of Spark is loaded without {@code --master}.
  */
-final class ClusterRunners {
+public final class SweepRunners {
     /** {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}, {@code spark://H:P[,H:P]}, {@code yarn}, {@code k8s://URL}. */
     private static final String URLS = "local(\\[(\\d+|\\*)(,\\d+)?\\])?|spark://[^/\\s:]+:\\d+(,[^/\\s:]+:\\d+)*|yarn|k8s://\\S+";
 
-    private ClusterRunners() { }
+    private SweepRunners() { }
 
-    static SweepRunner open(String master) {
+    /**
+     * Checks a master URL's form, before anything is looked up or written.
+     *
+     * @throws SpecException naming the field {@code master}
+     */
+    public static void check(String master) {
         if (!master.matches(URLS)) {
             throw new SpecException("master", "expected local[N], spark://HOST:PORT, yarn or k8s://URL, got '" + master + "'");
         }
-        for (SweepRunnerProvider p : ServiceLoader.load(SweepRunnerProvider.class, ClusterRunners.class.getClassLoader())) {
+    }
+
+    /**
+     * The runner for {@code master}.
+     *
+     * @throws SpecException for a malformed URL
+     * @throws UncheckedIOException when no runner takes it (the cluster module not built) or the master cannot be reached
+     */
+    public static SweepRunner open(String master) {
+        check(master);
+        for (SweepRunnerProvider p : ServiceLoader.load(SweepRunnerProvider.class, SweepRunners.class.getClassLoader())) {
             if (p.accepts(master)) return p.open(master);
         }
         Path dir = clusterFolder();
@@ -57,7 +73,7 @@ final class ClusterRunners {
         List<Path> candidates = new ArrayList<>();
         if (env != null && !env.isBlank()) candidates.add(Path.of(env));
         else try {
-            Path jar = Path.of(ClusterRunners.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(SweepRunners.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             // app/target/muonscope.jar (or app/target/classes) in a checkout: the cluster module builds beside it
             if (jar.getParent() != null && jar.getParent().getParent() != null && jar.getParent().getParent().getParent() != null) {
                 candidates.add(jar.getParent().getParent().getParent().resolve("cluster").resolve("target"));
@@ -81,7 +97,7 @@ final class ClusterRunners {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir.resolve("lib") + ": " + e.getMessage(), e);
         }
-        return new ChildFirstLoader(urls.toArray(new URL[0]), ClusterRunners.class.getClassLoader());
+        return new ChildFirstLoader(urls.toArray(new URL[0]), SweepRunners.class.getClassLoader());
     }
 
     /** Runs a runner's calls with its loader as the thread's context loader (Spark loads classes through it). */
@@ -114,7 +130,7 @@ final class ClusterRunners {
         }
     }
 
-    static UncheckedIOException unreachable(String message) {
+    private static UncheckedIOException unreachable(String message) {
         return new UncheckedIOException(message, new IOException(message));
     }
 }
