@@ -68,7 +68,8 @@ class LabSweepEndToEndTest {
 
         List<String> files = files(cli);
         assertEquals(files, files(lab));
-        assertEquals(4 * 8 + 2, files.size(), "sweep.json, sweep.csv and four cells of eight files: " + files);
+        // a CNN folder: spec, provenance, optimizers, summary, metrics, class accuracy, confusion, classes, spectra, layer rank
+        assertEquals(4 * 10 + 2, files.size(), "sweep.json, sweep.csv and four cells of ten files: " + files);
         for (String f : files) {
             if (f.endsWith("provenance.json")) continue;
             if (f.endsWith(".csv")) assertEquals(rows(cli.resolve(f)), rows(lab.resolve(f)), f);
