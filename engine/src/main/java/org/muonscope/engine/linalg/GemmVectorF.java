@@ -35,12 +35,18 @@ final class GemmVectorF {
     static void block(boolean ta, boolean tb, int m0, int m1, int n0, int n1, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
                       float[] c, int cOff, int ldc, Scratch s) {
-        GemmScalar.scale(m0, m1, n0, n1, beta, c, cOff, ldc);
+        if (k == 0 || alpha == 0f || (beta != 0f && beta != 1f)) GemmScalar.scale(m0, m1, n0, n1, beta, c, cOff, ldc);
         if (k == 0 || alpha == 0f) return;
+        // with beta = 0 the first k-block stores its sums instead of adding them to a zeroed C: a small-k product
+        // (a convolution's dcols, k = 64) would otherwise spend a quarter of its time zeroing and re-reading C
+        boolean overwrite = beta == 0f;
+        // k-blocks of equal size: 288 = 2 x 144 rather than 256 + 32, whose short block costs as many C updates
+        int kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
         for (int jc = n0; jc < n1; jc += NC) {
             int nc = Math.min(NC, n1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                boolean store = overwrite && pc == 0;
                 packB(tb, b, bOff, ldb, pc, kc, jc, nc, s.bp);
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
@@ -51,7 +57,8 @@ final class GemmVectorF {
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int ao = (ir / MR) * kc * MR;
-                            kernel(kc, s.ap, ao, s.bp, bo, c, cOff + (ic + ir) * ldc + jc + jr, ldc, mr, nr, s.tile);
+                            kernel(kc, s.ap, ao, s.bp, bo, c, cOff + (ic + ir) * ldc + jc + jr, ldc, mr, nr, s.tile,
+                                    store);
                         }
                     }
                 }
@@ -64,14 +71,20 @@ final class GemmVectorF {
         for (int j0 = 0; j0 < nc; j0 += NR) {
             int w = Math.min(NR, nc - j0);
             int base = (j0 / NR) * kc * NR;
+            if (tb) {
+                // rows of B are read along their length (the panel being written is small and in L1)
+                for (int j = 0; j < w; j++) {
+                    int src = bOff + (jc + j0 + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) bp[base + p * NR + j] = b[src + p];
+                }
+                for (int j = w; j < NR; j++) {
+                    for (int p = 0; p < kc; p++) bp[base + p * NR + j] = 0f;
+                }
+                continue;
+            }
             for (int p = 0; p < kc; p++) {
                 int dst = base + p * NR;
-                if (!tb) {
-                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + j0, bp, dst, w);
-                } else {
-                    int src = bOff + (jc + j0) * ldb + pc + p;
-                    for (int j = 0; j < w; j++) bp[dst + j] = b[src + j * ldb];
-                }
+                System.arraycopy(b, bOff + (pc + p) * ldb + jc + j0, bp, dst, w);
                 for (int j = w; j < NR; j++) bp[dst + j] = 0f;
             }
         }
@@ -86,6 +99,9 @@ final class GemmVectorF {
             for (int i = 0; i < MR; i++) {
                 if (i >= h) {
                     for (int p = 0; p < kc; p++) ap[base + p * MR + i] = 0f;
+                } else if (!ta && alpha == 1f) {
+                    int src = aOff + (ic + i0 + i) * lda + pc;
+                    for (int p = 0; p < kc; p++) ap[base + p * MR + i] = a[src + p];
                 } else if (!ta) {
                     int src = aOff + (ic + i0 + i) * lda + pc;
                     for (int p = 0; p < kc; p++) ap[base + p * MR + i] = alpha * a[src + p];
@@ -98,7 +114,7 @@ final class GemmVectorF {
     }
 
     private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                               int mr, int nr, float[] tile) {
+                               int mr, int nr, float[] tile, boolean store) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
         FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
@@ -127,12 +143,33 @@ final class GemmVectorF {
             bo += NR;
         }
         if (mr == MR && nr == NR) {
-            add(c, co, c00, c01);
-            add(c, co + ldc, c10, c11);
-            add(c, co + 2 * ldc, c20, c21);
-            add(c, co + 3 * ldc, c30, c31);
-            add(c, co + 4 * ldc, c40, c41);
-            add(c, co + 5 * ldc, c50, c51);
+            // inline code, no helper per row: an uninlined helper taking vectors makes C2 box them (50x slower)
+            if (!store) {
+                c00 = c00.add(FloatVector.fromArray(S, c, co));
+                c01 = c01.add(FloatVector.fromArray(S, c, co + L));
+                c10 = c10.add(FloatVector.fromArray(S, c, co + ldc));
+                c11 = c11.add(FloatVector.fromArray(S, c, co + ldc + L));
+                c20 = c20.add(FloatVector.fromArray(S, c, co + 2 * ldc));
+                c21 = c21.add(FloatVector.fromArray(S, c, co + 2 * ldc + L));
+                c30 = c30.add(FloatVector.fromArray(S, c, co + 3 * ldc));
+                c31 = c31.add(FloatVector.fromArray(S, c, co + 3 * ldc + L));
+                c40 = c40.add(FloatVector.fromArray(S, c, co + 4 * ldc));
+                c41 = c41.add(FloatVector.fromArray(S, c, co + 4 * ldc + L));
+                c50 = c50.add(FloatVector.fromArray(S, c, co + 5 * ldc));
+                c51 = c51.add(FloatVector.fromArray(S, c, co + 5 * ldc + L));
+            }
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + L);
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + L);
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + L);
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + L);
+            c50.intoArray(c, co + 5 * ldc);
+            c51.intoArray(c, co + 5 * ldc + L);
             return;
         }
         c00.intoArray(tile, 0);
@@ -148,12 +185,11 @@ final class GemmVectorF {
         c50.intoArray(tile, 5 * NR);
         c51.intoArray(tile, 5 * NR + L);
         for (int i = 0; i < mr; i++) {
-            for (int j = 0; j < nr; j++) c[co + i * ldc + j] += tile[i * NR + j];
+            if (store) {
+                for (int j = 0; j < nr; j++) c[co + i * ldc + j] = tile[i * NR + j];
+            } else {
+                for (int j = 0; j < nr; j++) c[co + i * ldc + j] += tile[i * NR + j];
+            }
         }
-    }
-
-    private static void add(float[] c, int at, FloatVector lo, FloatVector hi) {
-        FloatVector.fromArray(S, c, at).add(lo).intoArray(c, at);
-        FloatVector.fromArray(S, c, at + L).add(hi).intoArray(c, at + L);
     }
 }
