@@ -13,8 +13,16 @@ public interface Layer {
     /** Per-sample output shape. */
     Shape outShape();
 
-    /** Forward pass over {@code n} samples; keeps what backward needs. */
-    float[] forward(float[] x, int n);
+    /**
+     * Forward pass over {@code n} samples. With {@code training} it keeps what backward needs, and batch
+     * normalization uses (and updates) batch statistics; without, it evaluates (running statistics).
+     */
+    float[] forward(float[] x, int n, boolean training);
+
+    /** A training-mode forward pass. */
+    default float[] forward(float[] x, int n) {
+        return forward(x, n, true);
+    }
 
     /**
      * Backward pass for the last forward: overwrites the weight gradients and returns the input gradient

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.muonscope.engine.linalg.GemmThreads;
 import org.muonscope.engine.optim.Param;
 
 /**
@@ -21,9 +22,12 @@ public final class Network {
     private final List<Param> params = new ArrayList<>();
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private final int classes;
+    private final GemmThreads threads;
+    private final Convert convert = new Convert();
 
-    Network(String kind, Shape input, List<Layer> layers) {
+    Network(String kind, Shape input, List<Layer> layers, GemmThreads threads) {
         this.kind = kind;
+        this.threads = threads;
         this.input = input;
         this.layers = List.copyOf(layers);
         this.classes = layers.get(layers.size() - 1).outShape().size();
@@ -78,17 +82,21 @@ public final class Network {
 
     /** Copies the double masters into the float working weights (after an optimizer step or a restore). */
     public void pullWeights() {
-        for (int i = 0; i < weights.size(); i++) {
-            double[] src = params.get(i).value().data;
-            float[] dst = weights.get(i).value();
-            for (int j = 0; j < dst.length; j++) dst[j] = (float) src[j];
-        }
+        for (int i = 0; i < weights.size(); i++) convert.narrow(params.get(i).value().data, weights.get(i).value());
     }
 
-    /** Forward pass; {@code x} is CNHW for spatial inputs (for one channel that is plain NCHW). */
+    /** Training-mode forward pass; {@code x} is CNHW for spatial inputs (for one channel that is plain NCHW). */
     public float[] logits(float[] x, int n) {
+        return logits(x, n, true);
+    }
+
+    /**
+     * Forward pass; {@code training} false evaluates (batch normalization with its running statistics,
+     * nothing kept for backward).
+     */
+    public float[] logits(float[] x, int n, boolean training) {
         float[] a = x;
-        for (Layer l : layers) a = l.forward(a, n);
+        for (Layer l : layers) a = l.forward(a, n, training);
         return a;
     }
 
@@ -101,21 +109,57 @@ public final class Network {
         double value = loss.lossAndGrad(out, labels, labelOff, n, classes);
         float[] d = loss.grad();
         for (int i = layers.size() - 1; i >= 0; i--) d = layers.get(i).backward(d, n, i > 0);
-        for (int i = 0; i < weights.size(); i++) {
-            float[] src = weights.get(i).grad();
-            double[] dst = params.get(i).grad().data;
-            for (int j = 0; j < src.length; j++) dst[j] = src[j];
-        }
+        widenGradients();
         return value;
+    }
+
+    /** Copies the layers' float gradients into the double {@code Param.grad}s. */
+    void widenGradients() {
+        for (int i = 0; i < weights.size(); i++) convert.widen(weights.get(i).grad(), params.get(i).grad().data);
     }
 
     /** Predicted class (argmax of the logits, first on ties) of each of {@code n} samples. */
     public void predict(float[] x, int n, int[] out, int outOff) {
-        float[] z = logits(x, n);
+        float[] z = logits(x, n, false);
         for (int b = 0; b < n; b++) {
             int best = 0;
             for (int j = 1; j < classes; j++) if (z[b * classes + j] > z[b * classes + best]) best = j;
             out[outOff + b] = best;
+        }
+    }
+
+    /** Float/double copies between the working and master tensors; big ones on the team. */
+    private final class Convert implements GemmThreads.RangeBody {
+        private static final int PARALLEL_MIN = 1 << 14;
+        private final GemmThreads.Ranges ranges = new GemmThreads.Ranges(this);
+        private float[] f;
+        private double[] d;
+        private boolean toDouble;
+
+        void widen(float[] src, double[] dst) {
+            go(src, dst, true);
+        }
+
+        void narrow(double[] src, float[] dst) {
+            go(dst, src, false);
+        }
+
+        private void go(float[] fl, double[] db, boolean widen) {
+            f = fl;
+            d = db;
+            toDouble = widen;
+            if (fl.length >= PARALLEL_MIN) ranges.run(threads, fl.length); else run(0, fl.length);
+            f = null;
+            d = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            if (toDouble) {
+                for (int j = from; j < to; j++) d[j] = f[j];
+            } else {
+                for (int j = from; j < to; j++) f[j] = (float) d[j];
+            }
         }
     }
 }

@@ -42,6 +42,40 @@ class GradientCheckTest {
     }
 
     @Test
+    void conv2dPoolReluOnAnOddPlaneDropsTheLastRowAndColumn() {
+        Shape in = new Shape(2, 9, 7);
+        checkLayer(new Conv2d(G, "c", in, 3, 3, 1, 1, true, Conv2d.Output.POOL_RELU, Role.MATRIX), in, 3, 1e-3);
+    }
+
+    @Test
+    void conv2dReluFlattenedThroughTheWideGrid() {
+        // stride 1 without padding: the input gradient goes through col2imWide
+        Shape in = new Shape(3, 8, 6);
+        checkLayer(new Conv2d(G, "c", in, 4, 3, 1, 0, true, Conv2d.Output.FLAT_RELU, Role.MATRIX), in, 2, 1e-3);
+    }
+
+    @Test
+    void conv2dStrideTwoPaddedWithoutBias() {
+        Shape in = new Shape(2, 9, 8);
+        Conv2d c = new Conv2d(G, "c", in, 5, 3, 2, 1, false, Conv2d.Output.RELU, Role.MATRIX);
+        assertEquals(new Shape(5, 5, 4), c.outShape());
+        assertEquals(1, c.weights().size(), "no bias");
+        checkLayer(c, in, 3, 1e-3);
+    }
+
+    @Test
+    void conv2dOneByOneStrideTwo() {
+        Shape in = new Shape(4, 6, 6);
+        checkLayer(new Conv2d(G, "c", in, 3, 1, 2, 0, false, Conv2d.Output.PLAIN, Role.MATRIX), in, 2, 1e-2);
+    }
+
+    @Test
+    void denseLayerWithRelu() {
+        Shape in = Shape.flat(11);
+        checkLayer(new Dense(G, "d", 11, 6, true, Role.MATRIX), in, 4, 1e-3);
+    }
+
+    @Test
     void denseLayer() {
         Shape in = Shape.flat(13);
         checkLayer(new Dense(G, "d", 13, 7, Role.MATRIX), in, 5, 1e-2);

@@ -1,0 +1,87 @@
+package org.muonscope.engine.model.cnn;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of the pooling loops of {@link ConvKernels}, lane for lane the same results (max,
+ * comparisons and selects are exact). HotSpot does not vectorize these loops itself: a chain of four
+ * {@code Math.max} over four streams ran at 4 ns per output, scalar. Only loaded when
+ * {@code jdk.incubator.vector} is present ({@link ConvKernels#VECTOR}).
+ */
+final class VectorLoops {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int L = F.length();
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
+
+    private VectorLoops() { }
+
+    /** One row of {@link ConvKernels#storePoolRelu}: the four candidates at {@code p0 + q * quarter + j}. */
+    static void poolRelu(float[] pre, int p0, int quarter, float bo, float[] y, int dst, byte[] arg) {
+        int j = 0;
+        FloatVector zero = FloatVector.zero(F);
+        IntVector one = IntVector.broadcast(I, 1), two = IntVector.broadcast(I, 2), izero = IntVector.zero(I);
+        for (int upper = F.loopBound(quarter); j < upper; j += L) {
+            FloatVector v0 = FloatVector.fromArray(F, pre, p0 + j).add(bo);
+            FloatVector v1 = FloatVector.fromArray(F, pre, p0 + quarter + j).add(bo);
+            FloatVector v2 = FloatVector.fromArray(F, pre, p0 + 2 * quarter + j).add(bo);
+            FloatVector v3 = FloatVector.fromArray(F, pre, p0 + 3 * quarter + j).add(bo);
+            FloatVector m01 = v0.max(v1), m23 = v2.max(v3);
+            m01.max(m23).max(zero).intoArray(y, dst + j);
+            if (arg != null) {
+                VectorMask<Integer> c01 = v1.compare(VectorOperators.GT, v0).cast(I);
+                VectorMask<Integer> c23 = v3.compare(VectorOperators.GT, v2).cast(I);
+                VectorMask<Integer> c = m23.compare(VectorOperators.GT, m01).cast(I);
+                IntVector w = izero.blend(one, c01).blend(two.add(izero.blend(one, c23)), c);
+                ((ByteVector) w.convertShape(VectorOperators.I2B, B, 0)).intoArray(arg, dst + j);
+            }
+        }
+        ConvKernels.poolReluRow(pre, p0, quarter, bo, y, dst, arg, j);
+    }
+
+    /** One row of {@link ConvKernels#loadPoolRelu}: quadrant {@code q} of {@code dpre} at {@code d0 + q * quarter}. */
+    static void unpoolRelu(float[] dy, float[] y, byte[] arg, int src, int quarter, float[] dpre, int d0) {
+        int j = 0;
+        FloatVector zero = FloatVector.zero(F);
+        for (int upper = F.loopBound(quarter); j < upper; j += L) {
+            FloatVector g = FloatVector.fromArray(F, dy, src + j);
+            VectorMask<Float> live = FloatVector.fromArray(F, y, src + j).compare(VectorOperators.GT, 0f);
+            g = zero.blend(g, live);
+            IntVector w = (IntVector) ByteVector.fromArray(B, arg, src + j).convertShape(VectorOperators.B2I, I, 0);
+            for (int q = 0; q < 4; q++) {
+                zero.blend(g, w.compare(VectorOperators.EQ, q).cast(F)).intoArray(dpre, d0 + q * quarter + j);
+            }
+        }
+        ConvKernels.unpoolReluRow(dy, y, arg, src, quarter, dpre, d0, j);
+    }
+
+    /**
+     * Copies {@code len} floats like {@code System.arraycopy}, in whole vectors: up to {@code L - 1} floats past
+     * {@code d + len} may be overwritten with whatever follows in {@code src}, so callers copy in increasing
+     * order into a buffer of their own and write what follows afterwards. A short run costs one load and one
+     * store instead of a call (im2col copies rows of 11 floats). Falls back to an exact copy near the arrays' ends.
+     */
+    static void copySloppy(float[] src, int s, float[] dst, int d, int len) {
+        int padded = (len + L - 1) / L * L;
+        if (s + padded > src.length || d + padded > dst.length) {
+            System.arraycopy(src, s, dst, d, len);
+            return;
+        }
+        for (int j = 0; j < padded; j += L) FloatVector.fromArray(F, src, s + j).intoArray(dst, d + j);
+    }
+
+    /** {@code dst[d + t] += src[s + t]} for {@code t < len} (HotSpot does not vectorize it: the arrays might alias). */
+    static void addInto(float[] dst, int d, float[] src, int s, int len) {
+        int t = 0;
+        for (int upper = F.loopBound(len); t < upper; t += L) {
+            FloatVector.fromArray(F, dst, d + t).add(FloatVector.fromArray(F, src, s + t)).intoArray(dst, d + t);
+        }
+        for (; t < len; t++) dst[d + t] += src[s + t];
+    }
+}
