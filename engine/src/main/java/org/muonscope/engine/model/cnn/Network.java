@@ -20,6 +20,8 @@ public final class Network {
     private final List<Layer> layers;
     private final List<Weights> weights = new ArrayList<>();
     private final List<Param> params = new ArrayList<>();
+    /** One read-only view, handed out every time: a step must not allocate (a wrapper per call would). */
+    private final List<Param> paramsView = Collections.unmodifiableList(params);
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private final int classes;
     private final GemmThreads threads;
@@ -58,7 +60,7 @@ public final class Network {
 
     /** The double master parameters, in layer order (weight then bias). */
     public List<Param> params() {
-        return Collections.unmodifiableList(params);
+        return paramsView;
     }
 
     public long parameterCount() {
@@ -96,7 +98,7 @@ public final class Network {
      */
     public float[] logits(float[] x, int n, boolean training) {
         float[] a = x;
-        for (Layer l : layers) a = l.forward(a, n, training);
+        for (int i = 0; i < layers.size(); i++) a = layers.get(i).forward(a, n, training); // no iterator per step
         return a;
     }
 
