@@ -125,6 +125,11 @@ public final class Conv2d implements Layer {
     }
 
     @Override
+    public long trainingFlops(boolean inputGrad) {
+        return 2L * outC * g.fanIn() * g.outPlane() * (inputGrad ? 3 : 2);
+    }
+
+    @Override
     public float[] forward(float[] input, int batch, boolean training) {
         x = input;
         n = batch;

@@ -50,6 +50,11 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public long trainingFlops(boolean inputGrad) {
+        return 2L * in * out * (inputGrad ? 3 : 2);
+    }
+
+    @Override
     public float[] forward(float[] input, int n, boolean training) {
         x = input;
         y = Buffers.atLeast(y, n * out);

@@ -30,6 +30,15 @@ public interface Layer {
      */
     float[] backward(float[] dy, int n, boolean needInputGrad);
 
+    /**
+     * Floating-point operations per sample of one training step in this layer's products (forward, weight
+     * gradient, and the input gradient when {@code inputGrad}), counting a multiply-add as two: the nominal work
+     * a throughput figure divides by, whatever the implementation skips or adds. 0 for layers without products.
+     */
+    default long trainingFlops(boolean inputGrad) {
+        return 0;
+    }
+
     /** The trainable tensors, in a fixed order. */
     default List<Weights> weights() {
         return List.of();

@@ -63,6 +63,13 @@ public final class Network {
         return paramsView;
     }
 
+    /** Nominal floating-point operations of one training step per sample (see {@link Layer#trainingFlops}). */
+    public long trainingFlopsPerSample() {
+        long f = 0;
+        for (int i = 0; i < layers.size(); i++) f += layers.get(i).trainingFlops(i > 0);
+        return f;
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Weights w : weights) n += w.value().length;
