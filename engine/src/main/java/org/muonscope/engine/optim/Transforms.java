@@ -115,9 +115,22 @@ public final class Transforms {
         return new NewtonSchulzOrtho(steps);
     }
 
-    /** Shampoo's {@code L^(-1/4) u R^(-1/4)} with accumulated {@code L = eps I + sum u u^T}, {@code R = eps I + sum u^T u}. */
+    /**
+     * Shampoo's {@code L^(-1/4) u R^(-1/4)} with accumulated {@code L = eps I + sum u u^T}, {@code R = eps I + sum u^T u},
+     * the roots recomputed every step (exact).
+     */
     public static GradientTransform shampoo(double eps) {
-        return new ShampooPreconditioner(eps);
+        return shampoo(eps, 1);
+    }
+
+    /**
+     * Shampoo with the inverse roots recomputed every {@code refreshEvery} steps and the statistics accumulated every
+     * step (distributed Shampoo's {@code precondition_frequency}; 100 in its documented configurations, see
+     * {@link ShampooPreconditioner#PRACTICE_REFRESH}); sides longer than {@link ShampooPreconditioner#MAX_DIM} are
+     * left unpreconditioned.
+     */
+    public static GradientTransform shampoo(double eps, int refreshEvery) {
+        return new ShampooPreconditioner(eps, refreshEvery);
     }
 
     private abstract static class Stateless implements ElementwiseTransform {
