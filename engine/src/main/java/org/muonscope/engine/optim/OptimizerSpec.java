@@ -25,9 +25,10 @@ import org.muonscope.engine.SpecException;
  * @param eps      Adam denominator epsilon; Shampoo preconditioner ridge
  * @param alr      muon: step size of the Adam fallback for vectors and the first/last layers
  * @param edges    muon: true sends the first and last layers to the Adam fallback (reference convention)
+ * @param refresh  shampoo: recompute the preconditioner roots every this many steps (1: every step, exact)
  */
 public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean nesterov, boolean exact,
-                            double wd, double beta1, double beta2, double eps, double alr, boolean edges) {
+                            double wd, double beta1, double beta2, double eps, double alr, boolean edges, int refresh) {
 
     public static final List<String> KINDS =
             List.of("gd", "ngd", "signgd", "signum", "specgd", "muon", "adam", "shampoo");
@@ -40,7 +41,7 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
             "specgd", Set.of("lr"),
             "muon", Set.of("lr", "beta", "ns", "nesterov", "exact", "wd", "alr", "edges"),
             "adam", Set.of("lr", "beta1", "beta2", "eps", "wd"),
-            "shampoo", Set.of("lr", "eps"));
+            "shampoo", Set.of("lr", "eps", "refresh"));
 
     public OptimizerSpec {
         if (!KINDS.contains(kind)) {
@@ -54,6 +55,13 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
         if (!(beta2 >= 0 && beta2 < 1)) throw new SpecException(kind + ".beta2", "must be in [0, 1), got " + beta2);
         if (!(eps >= 0) || Double.isInfinite(eps)) throw new SpecException(kind + ".eps", "must be >= 0, got " + eps);
         positive(kind + ".alr", alr);
+        if (refresh < 1) throw new SpecException(kind + ".refresh", "must be >= 1, got " + refresh);
+    }
+
+    /** Without {@code refresh} (1: Shampoo's roots every step). */
+    public OptimizerSpec(String kind, double lr, double beta, int ns, boolean nesterov, boolean exact, double wd,
+                         double beta1, double beta2, double eps, double alr, boolean edges) {
+        this(kind, lr, beta, ns, nesterov, exact, wd, beta1, beta2, eps, alr, edges, 1);
     }
 
     private static void positive(String field, double v) {
@@ -101,7 +109,7 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
     public OptimizerSpec with(Map<String, String> settings) {
         double lr = this.lr, beta = this.beta, wd = this.wd, beta1 = this.beta1, beta2 = this.beta2, eps = this.eps,
                 alr = this.alr;
-        int ns = this.ns;
+        int ns = this.ns, refresh = this.refresh;
         boolean nesterov = this.nesterov, exact = this.exact, edges = this.edges;
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String key = e.getKey();
@@ -120,13 +128,14 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
                 case "eps" -> eps = number(field, v);
                 case "alr" -> alr = number(field, v);
                 case "ns" -> ns = (int) integer(field, v);
+                case "refresh" -> refresh = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, integer(field, v)));
                 case "nesterov" -> nesterov = bool(field, v);
                 case "exact" -> exact = bool(field, v);
                 case "edges" -> edges = bool(field, v);
                 default -> throw new SpecException(field, "unknown key");
             }
         }
-        return new OptimizerSpec(kind, lr, beta, ns, nesterov, exact, wd, beta1, beta2, eps, alr, edges);
+        return new OptimizerSpec(kind, lr, beta, ns, nesterov, exact, wd, beta1, beta2, eps, alr, edges, refresh);
     }
 
     /** The settings that differ from the kind's defaults, in the {@link #parse} syntax. */
@@ -134,7 +143,7 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
         OptimizerSpec d = defaults(kind);
         StringBuilder sb = new StringBuilder(kind);
         String sep = ":";
-        for (String key : List.of("lr", "beta", "ns", "nesterov", "exact", "wd", "beta1", "beta2", "eps", "alr", "edges")) {
+        for (String key : List.of("lr", "beta", "ns", "nesterov", "exact", "wd", "beta1", "beta2", "eps", "alr", "edges", "refresh")) {
             if (!KEYS.get(kind).contains(key)) continue;
             Object mine = value(key), theirs = d.value(key);
             if (!mine.equals(theirs)) {
@@ -158,6 +167,7 @@ public record OptimizerSpec(String kind, double lr, double beta, int ns, boolean
             case "eps" -> eps;
             case "alr" -> alr;
             case "edges" -> edges;
+            case "refresh" -> refresh;
             default -> throw new IllegalArgumentException(key);
         };
     }

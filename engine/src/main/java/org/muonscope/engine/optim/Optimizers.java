@@ -16,7 +16,7 @@ import java.util.List;
  *       decoupledWeightDecay(wd), scale(-lr)}; VECTOR parameters always, and INPUT_LAYER / OUTPUT_LAYER when
  *       {@code edges}, take the Adam fallback {@code adam(beta1, beta2, eps), scale(-alr)}</li>
  *   <li>adam: {@code adam(beta1, beta2, eps), decoupledWeightDecay(wd), scale(-lr)} (AdamW when wd > 0)</li>
- *   <li>shampoo: {@code shampoo(eps), scale(-lr)}</li>
+ *   <li>shampoo: {@code shampoo(eps, refresh), scale(-lr)}</li>
  * </ul>
  */
 public final class Optimizers {
@@ -46,7 +46,7 @@ public final class Optimizers {
             case "muon" -> muon(spec, role);
             case "adam" -> Chain.of(Transforms.adam(spec.beta1(), spec.beta2(), spec.eps()),
                     Transforms.decoupledWeightDecay(spec.wd()), Transforms.scale(-lr));
-            case "shampoo" -> Chain.of(Transforms.shampoo(spec.eps()), Transforms.scale(-lr));
+            case "shampoo" -> Chain.of(Transforms.shampoo(spec.eps(), spec.refresh()), Transforms.scale(-lr));
             default -> throw new IllegalArgumentException("no optimizer '" + spec.kind() + "'");
         };
     }

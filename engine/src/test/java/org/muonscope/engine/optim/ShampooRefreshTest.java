@@ -1,6 +1,8 @@
 package org.muonscope.engine.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.muonscope.engine.linalg.MatrixTestSupport.gaussian;
 import static org.muonscope.engine.linalg.MatrixTestSupport.maxAbsDiff;
@@ -14,6 +16,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.muonscope.engine.SpecException;
 import org.muonscope.engine.linalg.Gemm;
 import org.muonscope.engine.linalg.GemmThreads;
 import org.muonscope.engine.linalg.InverseRoot;
@@ -134,5 +137,16 @@ class ShampooRefreshTest {
             }
         }
         return u.data;
+    }
+
+    @Test
+    void theSpecKeyIsValidatedAndRoundTrips() {
+        assertEquals(1, OptimizerSpec.parse("shampoo").refresh());
+        OptimizerSpec s = OptimizerSpec.parse("shampoo:refresh=100");
+        assertEquals(100, s.refresh());
+        assertEquals("shampoo:refresh=100", s.toText());
+        SpecException e = assertThrows(SpecException.class, () -> OptimizerSpec.parse("shampoo:refresh=0"));
+        assertTrue(e.getMessage().contains("shampoo.refresh"), e.getMessage());
+        assertThrows(SpecException.class, () -> OptimizerSpec.parse("adam:refresh=10"), "only shampoo has it");
     }
 }
