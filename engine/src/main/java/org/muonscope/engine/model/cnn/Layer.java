@@ -43,4 +43,16 @@ public interface Layer {
     default List<Weights> weights() {
         return List.of();
     }
+
+    /**
+     * State that is not trained but must survive a checkpoint (batch normalization's running statistics), in a
+     * fixed order; the arrays are the layer's own and are read and overwritten in place.
+     */
+    default List<double[]> buffers() {
+        return List.of();
+    }
+
+    /** Puts the {@link #buffers()} back to their starting values (a fresh network). */
+    default void resetBuffers() {
+    }
 }

@@ -9,7 +9,7 @@ import org.muonscope.engine.optim.Role;
 /** The networks Muonscope trains. */
 public final class Models {
     /** Names accepted by {@link #create}. */
-    public static final List<String> KINDS = List.of("paper-cnn", "mlp");
+    public static final List<String> KINDS = List.of("paper-cnn", "mlp", "resnet20");
 
     private Models() { }
 
@@ -17,6 +17,7 @@ public final class Models {
         return switch (kind) {
             case "paper-cnn" -> paperCnn(gemm, input, classes);
             case "mlp" -> mlp(gemm, input, List.of(256, 128), classes);
+            case "resnet20" -> resnet20(gemm, input, classes);
             default -> throw new SpecException("model", "unknown model '" + kind + "' (known: " + String.join(" ", KINDS) + ")");
         };
     }
@@ -39,6 +40,34 @@ public final class Models {
         ls.add(new Dense(gemm, "fc1", c2.outShape().size(), 128, true, Role.MATRIX));
         ls.add(new Dense(gemm, "fc2", 128, classes, Role.OUTPUT_LAYER));
         return new Network("paper-cnn", input, ls, gemm.threads());
+    }
+
+    /**
+     * ResNet-20 of He et al. (2016, section 4.2), for 32x32 colour images: conv 3x3 16, batch norm, ReLU, three
+     * stages of three {@link ResidualBlock}s with 16, 32 and 64 channels (stride 2 into the second and third,
+     * option-A shortcuts), global average pooling, a linear head; 0.27M parameters for CIFAR-10. The network is
+     * fully convolutional up to the pooling, so it takes any channel count and plane: 28x28 grey images run as
+     * they are, through planes of 28, 14 and 7 (decision 0506).
+     */
+    public static Network resnet20(Gemm gemm, Shape input, int classes) {
+        List<Layer> ls = new ArrayList<>();
+        Conv2d stem = new Conv2d(gemm, "conv1", input, 16, 3, 1, 1, false, Conv2d.Output.PLAIN, Role.INPUT_LAYER);
+        ls.add(stem);
+        ls.add(new BatchNorm(gemm.threads(), "bn1", stem.outShape(), true));
+        Shape s = stem.outShape();
+        int[][] stages = {{16, 1}, {32, 2}, {64, 2}};
+        for (int st = 0; st < stages.length; st++) {
+            for (int b = 0; b < 3; b++) {
+                ResidualBlock block = new ResidualBlock(gemm, "layer" + (st + 1) + "." + b, s, stages[st][0],
+                        b == 0 ? stages[st][1] : 1);
+                ls.add(block);
+                s = block.outShape();
+            }
+        }
+        GlobalAvgPool pool = new GlobalAvgPool(gemm.threads(), s);
+        ls.add(pool);
+        ls.add(new Dense(gemm, "fc", pool.outShape().size(), classes, Role.OUTPUT_LAYER));
+        return new Network("resnet20", input, ls, gemm.threads());
     }
 
     /** A ReLU MLP on the flattened input with the given hidden widths. */

@@ -76,17 +76,33 @@ public final class Network {
         return n;
     }
 
-    /** Sets every parameter from {@code init}, seeded; weight and bias of a layer share the weight's fan-in. */
+    /**
+     * Sets every parameter from {@code init}, seeded; weight and bias of a layer share the weight's fan-in.
+     * Tensors with a fixed start (batch normalization's) take it without drawing, and the running statistics
+     * start at mean 0, variance 1.
+     */
     public void initialize(Init init, long seed) {
         Random rnd = new Random(seed);
         int fanIn = 1;
         for (int i = 0; i < weights.size(); i++) {
             Weights w = weights.get(i);
+            if (!Double.isNaN(w.start())) {
+                java.util.Arrays.fill(params.get(i).value().data, w.start());
+                continue;
+            }
             boolean isBias = w.name().endsWith(".bias");
             if (!isBias) fanIn = w.cols();
             init.fill(params.get(i).value().data, fanIn, isBias, rnd);
         }
+        for (Layer l : layers) l.resetBuffers();
         pullWeights();
+    }
+
+    /** Every layer's {@link Layer#buffers()}, in layer order: what a checkpoint saves besides the parameters. */
+    public List<double[]> buffers() {
+        List<double[]> all = new ArrayList<>();
+        for (Layer l : layers) all.addAll(l.buffers());
+        return all;
     }
 
     /** Copies the double masters into the float working weights (after an optimizer step or a restore). */
