@@ -42,7 +42,8 @@ public final class CnnCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR", defaultValue = "auto",
             description = "data (default auto: /usr/share/datasets/fashion-mnist if installed, else the bundled subset)")
     String data;
-    @Option(names = "--model", paramLabel = "paper-cnn|mlp", defaultValue = "paper-cnn", description = "network (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "paper-cnn|mlp|resnet20", defaultValue = "paper-cnn",
+            description = "network (default ${DEFAULT-VALUE}); resnet20: He et al.'s CIFAR ResNet-20 with batch norm")
     String model;
     @Option(names = "--optimizer", paramLabel = "NAME[:key=val,...]",
             description = "repeatable; sgd is gd with momentum (sgd:lr=0.05,beta=0.9). Default: the paper's three, "

@@ -19,12 +19,17 @@ import org.muonscope.engine.optim.Param;
 
 /**
  * An end-of-epoch checkpoint of one optimizer's training: counters, the evaluations so far, the double master
- * weights and the optimizer's own state, behind a fingerprint of the spec (threads excluded: results do not
- * depend on them). Written with {@link AtomicFiles}, so a crash leaves the previous checkpoint intact.
+ * weights, the optimizer's own state and the model's buffers (batch normalization's running statistics),
+ * behind a fingerprint of the spec (threads excluded: results do not depend on them). Written with
+ * {@link AtomicFiles}, so a crash leaves the previous checkpoint intact.
  */
 final class CnnCheckpoint {
-    /** Version 2 adds each evaluation's confusion matrix; version 1 files still resume (without the matrices). */
-    private static final String MAGIC = "muonscope-cnn-checkpoint-2";
+    /**
+     * Version 3 adds the model's buffers, version 2 each evaluation's confusion matrix; version 1 and 2 files
+     * still resume models without buffers (version 1 without the matrices).
+     */
+    private static final String MAGIC = "muonscope-cnn-checkpoint-3";
+    private static final String MAGIC_V2 = "muonscope-cnn-checkpoint-2";
     private static final String MAGIC_V1 = "muonscope-cnn-checkpoint-1";
 
     private CnnCheckpoint() { }
@@ -52,7 +57,7 @@ final class CnnCheckpoint {
         }
     }
 
-    static void save(Path file, String fingerprint, State st, List<Param> params, Optimizer opt) {
+    static void save(Path file, String fingerprint, State st, List<Param> params, Optimizer opt, List<double[]> buffers) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -73,6 +78,11 @@ final class CnnCheckpoint {
                 for (double v : p.value().data) out.writeDouble(v);
             }
             opt.saveState(out);
+            out.writeInt(buffers.size());
+            for (double[] b : buffers) {
+                out.writeInt(b.length);
+                for (double v : b) out.writeDouble(v);
+            }
             out.flush();
             AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
@@ -86,12 +96,13 @@ final class CnnCheckpoint {
      *
      * @throws UncheckedIOException when a matching checkpoint is damaged
      */
-    static boolean load(Path file, String fingerprint, State st, List<Param> params, Optimizer opt) {
+    static boolean load(Path file, String fingerprint, State st, List<Param> params, Optimizer opt,
+                        List<double[]> buffers) {
         if (!Files.isRegularFile(file)) return false;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             String magic = in.readUTF();
-            boolean v1 = MAGIC_V1.equals(magic);
-            if (!(v1 || MAGIC.equals(magic)) || !fingerprint.equals(in.readUTF())) return false;
+            boolean v1 = MAGIC_V1.equals(magic), v3 = MAGIC.equals(magic);
+            if (!(v1 || v3 || MAGIC_V2.equals(magic)) || !fingerprint.equals(in.readUTF())) return false;
             State s = new State();
             s.epochsDone = in.readInt();
             s.step = in.readLong();
@@ -112,7 +123,17 @@ final class CnnCheckpoint {
                 for (int j = 0; j < values[i].length; j++) values[i][j] = in.readDouble();
             }
             opt.loadState(in, params);
+            int nb = v3 ? in.readInt() : 0;
+            if (nb != buffers.size()) throw new IOException("has " + nb + " buffers, the model " + buffers.size());
+            double[][] saved = new double[nb][];
+            for (int i = 0; i < nb; i++) {
+                int len = in.readInt();
+                if (len != buffers.get(i).length) throw new IOException("buffer " + i + " has another length");
+                saved[i] = new double[len];
+                for (int j = 0; j < len; j++) saved[i][j] = in.readDouble();
+            }
             for (int i = 0; i < np; i++) System.arraycopy(values[i], 0, params.get(i).value().data, 0, values[i].length);
+            for (int i = 0; i < nb; i++) System.arraycopy(saved[i], 0, buffers.get(i), 0, saved[i].length);
             st.epochsDone = s.epochsDone;
             st.step = s.step;
             st.images = s.images;

@@ -85,7 +85,7 @@ public final class CnnRun {
         CnnCheckpoint.State st = new CnnCheckpoint.State();
         Path ckpt = checkpoints == null ? null : checkpoints.resolve("optimizer-" + index + ".ckpt");
         String fingerprint = CnnCheckpoint.fingerprint(spec, index);
-        if (ckpt != null && CnnCheckpoint.load(ckpt, fingerprint, st, params, opt)) net.pullWeights();
+        if (ckpt != null && CnnCheckpoint.load(ckpt, fingerprint, st, params, opt, net.buffers())) net.pullWeights();
 
         int n = train.size(), batch = spec.batch();
         long perEpoch = (n + batch - 1) / batch, total = perEpoch * spec.epochs();
@@ -125,7 +125,7 @@ public final class CnnRun {
             }
             if (!evaluatedLast) evaluate(net, evaluator, label, e, st);
             st.epochsDone = e + 1;
-            if (ckpt != null) CnnCheckpoint.save(ckpt, fingerprint, st, params, opt);
+            if (ckpt != null) CnnCheckpoint.save(ckpt, fingerprint, st, params, opt, net.buffers());
         }
         return end(label, os, "completed", "", st);
     }
