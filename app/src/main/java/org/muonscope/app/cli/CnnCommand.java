@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * metrics.csv, class_accuracy.csv, spec.json and provenance.json to {@code --out}; prints images/s per optimizer.
  */
 @Command(name = "cnn", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a CNN on Fashion-MNIST (or IDX / CIFAR-10 data) with each optimizer, from the same "
+        description = "Train a CNN on Fashion-MNIST (or IDX / CIFAR-10 / CIFAR-100 data) with each optimizer, from the same "
                 + "initial weights on the same batches.")
 public final class CnnCommand implements Callable<Integer> {
     /** The paper's comparison (SGD with momentum, Adam, Muon) with the settings. */
@@ -39,8 +39,9 @@ public final class CnnCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR", defaultValue = "auto",
-            description = "data (default auto: /usr/share/datasets/fashion-mnist if installed, else the bundled subset)")
+    @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR|cifar100:DIR", defaultValue = "auto",
+            description = "data (default auto: /usr/share/datasets/fashion-mnist if installed, else the bundled subset; "
+                    + "cifar100:DIR trains on the 100 fine labels)")
     String data;
     @Option(names = "--model", paramLabel = "paper-cnn|mlp|resnet20", defaultValue = "paper-cnn",
             description = "network (default ${DEFAULT-VALUE}); resnet20: He et al.'s CIFAR ResNet-20 with batch norm")
