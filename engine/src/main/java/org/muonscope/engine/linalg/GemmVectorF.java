@@ -21,6 +21,8 @@ final class GemmVectorF {
     static final int MC = 96;
     /** n-block: the packed B block (KC x NC floats = 512 KiB) stays in L2 / L3. */
     static final int NC = 512;
+    /** Row strides below this read B in place (see block). */
+    static final int DIRECT_MAX_LDB = 1000;
 
     private GemmVectorF() { }
 
@@ -29,6 +31,7 @@ final class GemmVectorF {
         final float[] ap = new float[MC * KC];
         final float[] bp = new float[KC * NC];
         final float[] tile = new float[MR * NR];
+        final float[] lanes = new float[L];
     }
 
     /** {@code C[m0:m1, n0:n1] = alpha op(A) op(B) + beta C[m0:m1, n0:n1]} over the full inner dimension k. */
@@ -47,18 +50,27 @@ final class GemmVectorF {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 boolean store = overwrite && pc == 0;
-                packB(tb, b, bOff, ldb, pc, kc, jc, nc, s.bp);
+                // a narrow row-major B (a conv chunk's patch matrix) is read in place for whole panels: the kernel's
+                // two loads per k step are the same with a stride of ldb instead of NR, and the panel's rows stay in
+                // L1 across the A panels as a packed copy would; only a ragged last panel is packed (zero-padded).
+                // Same values, same order. Wide strides lose (page and 4 KiB set aliasing: measured 131 -> 85
+                // GFLOP/s at ldb = 1024), so they keep the packed copy.
+                int full = tb || ldb >= DIRECT_MAX_LDB ? 0 : nc / NR * NR;
+                packB(tb, b, bOff, ldb, pc, kc, jc + full, nc - full, s.bp);
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
                     packA(ta, a, aOff, lda, ic, mc, pc, kc, alpha, s.ap);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
-                        int bo = (jr / NR) * kc * NR;
+                        boolean direct = jr < full;
+                        float[] bs = direct ? b : s.bp;
+                        int bo = direct ? bOff + pc * ldb + jc + jr : ((jr - full) / NR) * kc * NR;
+                        int step = direct ? ldb : NR;
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int ao = (ir / MR) * kc * MR;
-                            kernel(kc, s.ap, ao, s.bp, bo, c, cOff + (ic + ir) * ldc + jc + jr, ldc, mr, nr, s.tile,
-                                    store);
+                            kernel(kc, s.ap, ao, bs, bo, step, c, cOff + (ic + ir) * ldc + jc + jr, ldc, mr, nr,
+                                    s.tile, store);
                         }
                     }
                 }
@@ -113,7 +125,7 @@ final class GemmVectorF {
         }
     }
 
-    private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+    private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, int bstep, float[] c, int co, int ldc,
                                int mr, int nr, float[] tile, boolean store) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
@@ -140,7 +152,7 @@ final class GemmVectorF {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
             ao += MR;
-            bo += NR;
+            bo += bstep;
         }
         if (mr == MR && nr == NR) {
             // inline code, no helper per row: an uninlined helper taking vectors makes C2 box them (50x slower)
@@ -191,5 +203,97 @@ final class GemmVectorF {
                 for (int j = 0; j < nr; j++) c[co + i * ldc + j] += tile[i * NR + j];
             }
         }
+    }
+
+    /** Dot products take over from the blocked kernel when C is this small and k at least {@link #DOT_MIN_K}. */
+    static final int DOT_MAX_C = 1024;
+    static final int DOT_MIN_K = 1024;
+
+    /**
+     * {@code C = alpha A B^T + beta C} for row-major {@code A} ({@code m x k}) and {@code B} ({@code n x k}) as dot
+     * products along {@code k}, 3 x 4 of them at a time in vector lanes, nothing packed: for a thin product such
+     * as a first conv's weight gradient ({@code 9 x 32} from {@code k} = thousands of positions) the blocked
+     * kernel pads {@code n} to whole panels and transposes {@code B} into them, which costs more than the
+     * products. Each result is the sum of its lanes in lane order, then the tail: a fixed order ({@code
+     * reduceLanes} leaves the order open).
+     */
+    static void dotNT(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc, Scratch scratch) {
+        float[] lanes = scratch.lanes;
+        int kv = S.loopBound(k);
+        for (int i0 = 0; i0 < m; i0 += 3) {
+            int mi = Math.min(3, m - i0);
+            for (int j0 = 0; j0 < n; j0 += 4) {
+                int nj = Math.min(4, n - j0);
+                if (mi == 3 && nj == 4) {
+                    dotBlock(k, kv, a, aOff + i0 * lda, lda, b, bOff + j0 * ldb, ldb, c, cOff + i0 * ldc + j0, ldc,
+                            alpha, beta, lanes);
+                    continue;
+                }
+                for (int i = i0; i < i0 + mi; i++) {
+                    for (int j = j0; j < j0 + nj; j++) {
+                        FloatVector acc = FloatVector.zero(S);
+                        int ar = aOff + i * lda, br = bOff + j * ldb;
+                        for (int p = 0; p < kv; p += L) {
+                            acc = FloatVector.fromArray(S, a, ar + p).fma(FloatVector.fromArray(S, b, br + p), acc);
+                        }
+                        store(c, cOff + i * ldc + j, finish(acc, a, ar, b, br, kv, k, lanes), alpha, beta);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void dotBlock(int k, int kv, float[] a, int a0, int lda, float[] b, int b0, int ldb, float[] c,
+                                 int c0, int ldc, float alpha, float beta, float[] lanes) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
+        FloatVector s20 = z, s21 = z, s22 = z, s23 = z;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
+            FloatVector x1 = FloatVector.fromArray(S, a, a0 + lda + p);
+            FloatVector x2 = FloatVector.fromArray(S, a, a0 + 2 * lda + p);
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+            s00 = x0.fma(y0, s00);
+            s10 = x1.fma(y0, s10);
+            s20 = x2.fma(y0, s20);
+            FloatVector y1 = FloatVector.fromArray(S, b, b0 + ldb + p);
+            s01 = x0.fma(y1, s01);
+            s11 = x1.fma(y1, s11);
+            s21 = x2.fma(y1, s21);
+            FloatVector y2 = FloatVector.fromArray(S, b, b0 + 2 * ldb + p);
+            s02 = x0.fma(y2, s02);
+            s12 = x1.fma(y2, s12);
+            s22 = x2.fma(y2, s22);
+            FloatVector y3 = FloatVector.fromArray(S, b, b0 + 3 * ldb + p);
+            s03 = x0.fma(y3, s03);
+            s13 = x1.fma(y3, s13);
+            s23 = x2.fma(y3, s23);
+        }
+        store(c, c0, finish(s00, a, a0, b, b0, kv, k, lanes), alpha, beta);
+        store(c, c0 + 1, finish(s01, a, a0, b, b0 + ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + 2, finish(s02, a, a0, b, b0 + 2 * ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + 3, finish(s03, a, a0, b, b0 + 3 * ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + ldc, finish(s10, a, a0 + lda, b, b0, kv, k, lanes), alpha, beta);
+        store(c, c0 + ldc + 1, finish(s11, a, a0 + lda, b, b0 + ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + ldc + 2, finish(s12, a, a0 + lda, b, b0 + 2 * ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + ldc + 3, finish(s13, a, a0 + lda, b, b0 + 3 * ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + 2 * ldc, finish(s20, a, a0 + 2 * lda, b, b0, kv, k, lanes), alpha, beta);
+        store(c, c0 + 2 * ldc + 1, finish(s21, a, a0 + 2 * lda, b, b0 + ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + 2 * ldc + 2, finish(s22, a, a0 + 2 * lda, b, b0 + 2 * ldb, kv, k, lanes), alpha, beta);
+        store(c, c0 + 2 * ldc + 3, finish(s23, a, a0 + 2 * lda, b, b0 + 3 * ldb, kv, k, lanes), alpha, beta);
+    }
+
+    /** The lanes summed in order, then the scalar tail {@code [kv, k)}. */
+    private static float finish(FloatVector acc, float[] a, int ar, float[] b, int br, int kv, int k, float[] lanes) {
+        acc.intoArray(lanes, 0);
+        float s = 0f;
+        for (int l = 0; l < L; l++) s += lanes[l];
+        for (int p = kv; p < k; p++) s += a[ar + p] * b[br + p];
+        return s;
+    }
+
+    private static void store(float[] c, int at, float dot, float alpha, float beta) {
+        c[at] = beta == 0f ? alpha * dot : alpha * dot + beta * c[at];
     }
 }

@@ -39,6 +39,12 @@ final class ConvKernels {
             if (hi < lo) hi = lo;
             for (int b = b0; b < b1; b++) {
                 int plane = (ci * n + b) * ih * iw;
+                if (VECTOR && pad == 0 && s == 1
+                        && VectorLoops.copyRows(x, plane + ky * iw + kx, iw, cols, dst, ow, oh, ow)) {
+                    // no padding, stride 1: the patch row of an image is oh rows of ow, one vector each
+                    dst += oh * ow;
+                    continue;
+                }
                 for (int oy = 0; oy < oh; oy++, dst += ow) {
                     int iy = oy * s + ky - pad;
                     if (iy < 0 || iy >= ih) {
@@ -141,7 +147,9 @@ final class ConvKernels {
         for (int o = 0; o < outC; o++) {
             float bo = bias == null ? 0f : bias[o];
             int src = o * cn, dst = (o * n + b0) * plane;
-            if (relu) {
+            if (VECTOR) {
+                VectorLoops.bias(pre, src, bo, relu, y, dst, cn);
+            } else if (relu) {
                 for (int j = 0; j < cn; j++) {
                     y[dst + j] = Math.max(pre[src + j] + bo, 0f);
                 }
@@ -158,6 +166,10 @@ final class ConvKernels {
             float bo = bias == null ? 0f : bias[o];
             for (int b = b0; b < b1; b++) {
                 int src = o * cn + (b - b0) * plane, dst = b * f + o * plane;
+                if (VECTOR) {
+                    VectorLoops.bias(pre, src, bo, true, y, dst, plane);
+                    continue;
+                }
                 for (int t = 0; t < plane; t++) {
                     y[dst + t] = Math.max(pre[src + t] + bo, 0f);
                 }
@@ -182,6 +194,14 @@ final class ConvKernels {
                 int dy = q >> 1, dx = q & 1;
                 for (int b = b0; b < b1; b++) {
                     int plane = (ci * n + b) * ih * iw;
+                    if (pad == 0) {
+                        // every window position reads inside the image: no bounds to test per element
+                        for (int py = 0; py < ph; py++) {
+                            int src = plane + ((2 * py + dy) * s + ky) * iw + dx * s + kx;
+                            for (int px = 0; px < pw; px++, dst++) cols[dst] = x[src + 2 * s * px];
+                        }
+                        continue;
+                    }
                     for (int py = 0; py < ph; py++) {
                         int iy = (2 * py + dy) * s + ky - pad;
                         boolean rowIn = iy >= 0 && iy < ih;
@@ -263,7 +283,9 @@ final class ConvKernels {
         int cn = (b1 - b0) * plane;
         for (int o = 0; o < outC; o++) {
             int src = (o * n + b0) * plane, dst = o * cn;
-            if (relu) {
+            if (relu && VECTOR) {
+                VectorLoops.pass(dy, y, src, dpre, dst, cn);
+            } else if (relu) {
                 for (int j = 0; j < cn; j++) dpre[dst + j] = pass(dy[src + j], y[src + j]);
             } else {
                 System.arraycopy(dy, src, dpre, dst, cn);
@@ -277,6 +299,10 @@ final class ConvKernels {
         for (int o = 0; o < outC; o++) {
             for (int b = b0; b < b1; b++) {
                 int dst = o * cn + (b - b0) * plane, src = b * f + o * plane;
+                if (VECTOR) {
+                    VectorLoops.pass(dy, y, src, dpre, dst, plane);
+                    continue;
+                }
                 for (int t = 0; t < plane; t++) dpre[dst + t] = pass(dy[src + t], y[src + t]);
             }
         }

@@ -84,4 +84,41 @@ final class VectorLoops {
         }
         for (; t < len; t++) dst[d + t] += src[s + t];
     }
+
+    /** {@code y[d + t] = max(x[s + t] + bias, 0)}, or without the ReLU. */
+    static void bias(float[] x, int s, float bias, boolean relu, float[] y, int d, int len) {
+        int t = 0;
+        FloatVector zero = FloatVector.zero(F);
+        for (int upper = F.loopBound(len); t < upper; t += L) {
+            FloatVector v = FloatVector.fromArray(F, x, s + t).add(bias);
+            (relu ? v.max(zero) : v).intoArray(y, d + t);
+        }
+        for (; t < len; t++) y[d + t] = relu ? Math.max(x[s + t] + bias, 0f) : x[s + t] + bias;
+    }
+
+    /** {@code g[d + t] = y[s + t] > 0 ? dy[s + t] : 0} for a ReLU output {@code y}. */
+    static void pass(float[] dy, float[] y, int s, float[] g, int d, int len) {
+        int t = 0;
+        FloatVector zero = FloatVector.zero(F);
+        for (int upper = F.loopBound(len); t < upper; t += L) {
+            VectorMask<Float> live = FloatVector.fromArray(F, y, s + t).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(F, dy, s + t), live).intoArray(g, d + t);
+        }
+        for (; t < len; t++) g[d + t] = ConvKernels.pass(dy[s + t], y[s + t]);
+    }
+
+    /**
+     * {@code rows} rows of {@code len <= L} floats from {@code src} (stride {@code ss}) to {@code dst} (stride
+     * {@code ds}, increasing), one unmasked vector per row: up to {@code L - len} floats after each row are
+     * overwritten with what follows in {@code src}, then by the next row, the last spill landing past the block
+     * (callers write what follows afterwards, or own spare room). Returns false, copying nothing, when a row is
+     * longer than a vector or a whole vector would read or write past an array's end.
+     */
+    static boolean copyRows(float[] src, int s, int ss, float[] dst, int d, int ds, int rows, int len) {
+        if (len > L || rows <= 0 || s + (rows - 1) * ss + L > src.length || d + (rows - 1) * ds + L > dst.length) {
+            return false;
+        }
+        for (int r = 0; r < rows; r++) FloatVector.fromArray(F, src, s + r * ss).intoArray(dst, d + r * ds);
+        return true;
+    }
 }

@@ -54,4 +54,15 @@ class VectorLoopsTest {
         VectorLoops.addInto(acc, 1, src, 0, 37);
         for (int i = 0; i < 37; i++) assertEquals(2 * src[i], acc[1 + i], 0f);
     }
+
+    @Test
+    void biasReluAndReluBackwardEqualTheScalarLoops() {
+        assumeTrue(Gemm.vectorAvailable(), "Vector API not in the boot layer");
+        float[] x = ConvChunksTest.rnd(new Random(3), 53), y = new float[60], g = new float[60];
+        VectorLoops.bias(x, 2, 0.3f, true, y, 1, 50);
+        for (int t = 0; t < 50; t++) assertEquals(Math.max(x[2 + t] + 0.3f, 0f), y[1 + t], 0f);
+        float[] dy = ConvChunksTest.rnd(new Random(4), 60);
+        VectorLoops.pass(dy, y, 1, g, 3, 50);
+        for (int t = 0; t < 50; t++) assertEquals(y[1 + t] > 0f ? dy[1 + t] : 0f, g[3 + t], 0f);
+    }
 }
