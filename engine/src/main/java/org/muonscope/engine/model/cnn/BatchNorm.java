@@ -83,6 +83,10 @@ public final class BatchNorm implements Layer {
     }
 
     private void forwardChannels(int from, int to) {
+        if (ConvKernels.VECTOR) {
+            forwardVector(from, to);
+            return;
+        }
         int len = n * shape.plane();
         float[] g = gamma.value(), b = beta.value();
         for (int c = from; c < to; c++) {
@@ -118,6 +122,40 @@ public final class BatchNorm implements Layer {
         }
     }
 
+    /**
+     * The Vector API version: the same statistics from float lanes summed block by block into doubles (see
+     * {@link VectorLoops#moments}), the mean by a first pass and the variance about it by a second.
+     */
+    private void forwardVector(int from, int to) {
+        int len = n * shape.plane();
+        float[] g = gamma.value(), b = beta.value();
+        Sums sc = Sums.LOCAL.get();
+        double[] mom = sc.pair;
+        float[] lanes = sc.lanes;
+        for (int c = from; c < to; c++) {
+            int off = c * len;
+            double m, inv;
+            if (training) {
+                VectorLoops.moments(x, off, len, 0f, mom, lanes);
+                float center = (float) (mom[0] / len);
+                VectorLoops.moments(x, off, len, center, mom, lanes);
+                double dm = mom[0] / len;
+                m = center + dm;
+                double ss = Math.max(0, mom[1] - len * dm * dm);
+                double var = ss / len;
+                inv = 1 / Math.sqrt(var + EPS);
+                mean[c] = m;
+                invStd[c] = inv;
+                runningMean[c] = (1 - MOMENTUM) * runningMean[c] + MOMENTUM * m;
+                runningVar[c] = (1 - MOMENTUM) * runningVar[c] + MOMENTUM * (len > 1 ? ss / (len - 1) : var);
+            } else {
+                m = runningMean[c];
+                inv = 1 / Math.sqrt(runningVar[c] + EPS);
+            }
+            VectorLoops.affine(x, off, len, (float) (inv * g[c]), (float) (b[c] - m * inv * g[c]), relu, y);
+        }
+    }
+
     @Override
     public float[] backward(float[] gradOut, int batch, boolean needInputGrad) {
         dy = gradOut;
@@ -133,6 +171,10 @@ public final class BatchNorm implements Layer {
      * ReLU's mask when fused). The normalized value is recomputed rather than stored: one array less per layer.
      */
     private void backwardChannels(int from, int to) {
+        if (ConvKernels.VECTOR) {
+            backwardVector(from, to);
+            return;
+        }
         int len = n * shape.plane();
         float[] gw = gamma.value(), dg = gamma.grad(), db = beta.grad();
         for (int c = from; c < to; c++) {
@@ -153,5 +195,39 @@ public final class BatchNorm implements Layer {
                 dx[off + i] = (float) (k * (g - mg - xhat * mgx));
             }
         }
+    }
+
+    /** The Vector API version of {@link #backwardChannels}: the masked gradient goes into dx, then is rewritten. */
+    private void backwardVector(int from, int to) {
+        int len = n * shape.plane();
+        float[] gw = gamma.value(), dg = gamma.grad(), db = beta.grad();
+        Sums sc = Sums.LOCAL.get();
+        double[] sums = sc.pair;
+        float[] lanes = sc.lanes;
+        for (int c = from; c < to; c++) {
+            int off = c * len;
+            if (relu) {
+                VectorLoops.pass(dy, y, off, dx, off, len);
+            } else {
+                System.arraycopy(dy, off, dx, off, len);
+            }
+            float m = (float) mean[c];
+            double inv = invStd[c];
+            VectorLoops.gradSums(dx, x, off, len, m, sums, lanes);
+            // the centre m is the mean rounded to float: sum g (x - mean) = sums[1] - sum g (mean - m)
+            double sg = sums[0], sgx = (sums[1] - sg * (mean[c] - m)) * inv;
+            db[c] = (float) sg;
+            dg[c] = (float) sgx;
+            double k = gw[c] * inv, mg = sg / len, mgx = sgx / len;
+            VectorLoops.bnInputGrad(dx, x, off, len, m, (float) k, (float) (-k * mg - k * inv * mgx * (m - mean[c])),
+                    (float) (-k * inv * mgx));
+        }
+    }
+
+    /** Per-thread scratch of the vector sums (channels are shared out over the team). */
+    private static final class Sums {
+        static final ThreadLocal<Sums> LOCAL = ThreadLocal.withInitial(Sums::new);
+        final double[] pair = new double[2];
+        final float[] lanes = new float[64];
     }
 }

@@ -25,6 +25,8 @@ public final class ResidualBlock implements Layer {
     private final BatchNorm bn2;
     private final GemmThreads.Ranges addRanges = new GemmThreads.Ranges(this::addShortcut);
     private final GemmThreads.Ranges backRanges = new GemmThreads.Ranges(this::backShortcut);
+    private final GemmThreads.Ranges maskRanges = new GemmThreads.Ranges(this::mask);
+    private float[] gradOut;
     private float[] x;
     private float[] y;
     private float[] main;
@@ -120,11 +122,11 @@ public final class ResidualBlock implements Layer {
     }
 
     @Override
-    public float[] backward(float[] gradOut, int batch, boolean needInputGrad) {
+    public float[] backward(float[] dOut, int batch, boolean needInputGrad) {
         g = Buffers.atLeast(g, out.size() * n);
-        float[] gg = g, yy = y;
-        int len = out.size() * n;
-        for (int i = 0; i < len; i++) gg[i] = ConvKernels.pass(gradOut[i], yy[i]);
+        this.gradOut = dOut;
+        maskRanges.run(threads, out.c());
+        this.gradOut = null;
         float[] d = bn2.backward(g, n, true);
         d = conv2.backward(d, n, true);
         d = bn1.backward(d, n, true);
@@ -133,6 +135,16 @@ public final class ResidualBlock implements Layer {
         backRanges.run(threads, in.c());
         dy = null;
         return needInputGrad ? dx : null;
+    }
+
+    /** The output ReLU's backward, {@code g = y > 0 ? dy : 0}, for channels {@code [from, to)}. */
+    private void mask(int from, int to) {
+        int len = (to - from) * n * out.plane(), off = from * n * out.plane();
+        if (ConvKernels.VECTOR) {
+            VectorLoops.pass(gradOut, y, off, g, off, len);
+        } else {
+            for (int i = off; i < off + len; i++) g[i] = ConvKernels.pass(gradOut[i], y[i]);
+        }
     }
 
     /** {@code dx = dmain + shortcut^T(g)} for input channels {@code [from, to)}. */

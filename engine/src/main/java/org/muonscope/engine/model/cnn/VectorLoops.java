@@ -121,4 +121,84 @@ final class VectorLoops {
         for (int r = 0; r < rows; r++) FloatVector.fromArray(F, src, s + r * ss).intoArray(dst, d + r * ds);
         return true;
     }
+
+    /** Floats per block of a lane sum: small enough that float lanes lose nothing a double would keep here. */
+    private static final int BLOCK = 256;
+
+    /**
+     * {@code sum (x[t] - c)} and {@code sum (x[t] - c)^2} over {@code [off, off + len)} into {@code out[0..1]}:
+     * float lanes within blocks of 256, each block's lanes added in lane order into doubles. A fixed order, and
+     * per-block float error (~1e-7 relative over 16 terms a lane) far below what batch statistics need.
+     */
+    static void moments(float[] x, int off, int len, float c, double[] out, float[] lanes) {
+        double s1 = 0, s2 = 0;
+        for (int b = 0; b < len; b += BLOCK) {
+            int end = Math.min(len, b + BLOCK), t = b;
+            FloatVector a1 = FloatVector.zero(F), a2 = FloatVector.zero(F);
+            for (int upper = b + F.loopBound(end - b); t < upper; t += L) {
+                FloatVector d = FloatVector.fromArray(F, x, off + t).sub(c);
+                a1 = a1.add(d);
+                a2 = d.fma(d, a2);
+            }
+            a1.intoArray(lanes, 0);
+            for (int l = 0; l < L; l++) s1 += lanes[l];
+            a2.intoArray(lanes, 0);
+            for (int l = 0; l < L; l++) s2 += lanes[l];
+            for (; t < end; t++) {
+                double d = x[off + t] - c;
+                s1 += d;
+                s2 += d * d;
+            }
+        }
+        out[0] = s1;
+        out[1] = s2;
+    }
+
+    /** {@code y = x * scale + shift}, through a ReLU when asked, over {@code [off, off + len)}. */
+    static void affine(float[] x, int off, int len, float scale, float shift, boolean relu, float[] y) {
+        int t = 0;
+        FloatVector zero = FloatVector.zero(F);
+        for (int upper = F.loopBound(len); t < upper; t += L) {
+            FloatVector v = FloatVector.fromArray(F, x, off + t).fma(scale, shift);
+            (relu ? v.max(zero) : v).intoArray(y, off + t);
+        }
+        for (; t < len; t++) {
+            float v = Math.fma(x[off + t], scale, shift);
+            y[off + t] = relu ? Math.max(v, 0f) : v;
+        }
+    }
+
+    /** {@code out[0] = sum g}, {@code out[1] = sum g (x - m)} over {@code [off, off + len)}, as {@link #moments}. */
+    static void gradSums(float[] g, float[] x, int off, int len, float m, double[] out, float[] lanes) {
+        double s1 = 0, s2 = 0;
+        for (int b = 0; b < len; b += BLOCK) {
+            int end = Math.min(len, b + BLOCK), t = b;
+            FloatVector a1 = FloatVector.zero(F), a2 = FloatVector.zero(F);
+            for (int upper = b + F.loopBound(end - b); t < upper; t += L) {
+                FloatVector gv = FloatVector.fromArray(F, g, off + t);
+                a1 = a1.add(gv);
+                a2 = gv.fma(FloatVector.fromArray(F, x, off + t).sub(m), a2);
+            }
+            a1.intoArray(lanes, 0);
+            for (int l = 0; l < L; l++) s1 += lanes[l];
+            a2.intoArray(lanes, 0);
+            for (int l = 0; l < L; l++) s2 += lanes[l];
+            for (; t < end; t++) {
+                s1 += g[off + t];
+                s2 += (double) g[off + t] * (x[off + t] - m);
+            }
+        }
+        out[0] = s1;
+        out[1] = s2;
+    }
+
+    /** {@code g = a g + b + c (x - m)} in place over {@code [off, off + len)} (batch norm's input gradient). */
+    static void bnInputGrad(float[] g, float[] x, int off, int len, float m, float a, float b, float c) {
+        int t = 0;
+        for (int upper = F.loopBound(len); t < upper; t += L) {
+            FloatVector xm = FloatVector.fromArray(F, x, off + t).sub(m);
+            FloatVector.fromArray(F, g, off + t).fma(FloatVector.broadcast(F, a), xm.fma(c, b)).intoArray(g, off + t);
+        }
+        for (; t < len; t++) g[off + t] = Math.fma(g[off + t], a, Math.fma(x[off + t] - m, c, b));
+    }
 }
