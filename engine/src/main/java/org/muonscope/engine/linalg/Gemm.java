@@ -110,15 +110,15 @@ public final class Gemm {
 
     /**
      * Float GEMM on the calling thread only: for code that already runs as one part of a team loop (a conv layer
-     * working through its batch in chunks). The same arithmetic per element of C as {@link #sgemm}, except that a
-     * thin {@code A B^T} (C of at most 1024 elements, k of at least 1024) is computed as dot products along k
-     * (no packing); either way the result depends on the shapes only.
+     * working through its batch in chunks). The same arithmetic per element of C as {@link #sgemm}, except that
+     * {@code A B^T} with at most 32 rows and k of at least 256 is computed as dot products along k (no
+     * packing); either way the result depends on the shapes only.
      */
     public void sgemmSerial(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                             float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         check(ta, tb, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
         if (m == 0 || n == 0) return;
-        if (vector && !ta && tb && m * n <= GemmVectorF.DOT_MAX_C && k >= GemmVectorF.DOT_MIN_K) {
+        if (vector && !ta && tb && m <= GemmVectorF.DOT_MAX_M && k >= GemmVectorF.DOT_MIN_K) {
             GemmVectorF.dotNT(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, scratchF.get());
         } else if (vector) {
             GemmVectorF.block(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,

@@ -205,9 +205,14 @@ final class GemmVectorF {
         }
     }
 
-    /** Dot products take over from the blocked kernel when C is this small and k at least {@link #DOT_MIN_K}. */
-    static final int DOT_MAX_C = 1024;
-    static final int DOT_MIN_K = 1024;
+    /**
+     * Dot products take over from the blocked kernel for {@code A B^T} when A has at most this many rows: each
+     * element of the transposed-and-packed B would serve only that many multiply-adds (a conv weight gradient
+     * with 9 to 32 rows: the first conv's, ResNet's 16- and 32-channel stages).
+     */
+    static final int DOT_MAX_M = 32;
+    /** ... and the dot products are at least this long, so the 16-lane sums amortize their final reduction. */
+    static final int DOT_MIN_K = 256;
 
     /**
      * {@code C = alpha A B^T + beta C} for row-major {@code A} ({@code m x k}) and {@code B} ({@code n x k}) as dot

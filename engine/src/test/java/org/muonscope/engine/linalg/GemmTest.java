@@ -146,7 +146,7 @@ class GemmTest {
     @Test
     void serialThinProductsMatchTheNaiveLoop() {
         Random r = new Random(21);
-        for (int[] s : new int[][]{{9, 32, 1500}, {7, 5, 1031}, {3, 4, 2048}, {2, 40, 1100}}) {
+        for (int[] s : new int[][]{{9, 32, 1500}, {7, 5, 1031}, {3, 4, 2048}, {2, 40, 1100}, {16, 144, 784}, {32, 7, 300}}) {
             int m = s[0], n = s[1], k = s[2], lda = k + 3, ldb = k + 1, ldc = n + 2;
             float[] a = rnd(r, 5 + m * lda), b = rnd(r, 2 + n * ldb), c = rnd(r, 1 + m * ldc), want = c.clone();
             for (int i = 0; i < m; i++) {

@@ -85,7 +85,9 @@ final class ConvKernels {
                         int iy = oy * s + ky - pad;
                         if (iy < 0 || iy >= ih) continue;
                         int base = plane + iy * iw + kx - pad;
-                        if (s == 1) {
+                        if (s == 1 && VECTOR) {
+                            VectorLoops.addInto(dx, base + lo, dcols, src + lo, hi - lo);
+                        } else if (s == 1) {
                             for (int ox = lo; ox < hi; ox++) dx[base + ox] += dcols[src + ox];
                         } else {
                             for (int ox = lo; ox < hi; ox++) dx[base + ox * s] += dcols[src + ox];
