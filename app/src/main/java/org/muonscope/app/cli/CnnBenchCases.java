@@ -68,7 +68,7 @@ final class CnnBenchCases {
 
         @Override
         public String description() {
-            return "paper CNN, 1 epoch, shampoo:lr=0.001,refresh=100 over SGD run right before";
+            return "paper CNN, 1 epoch, shampoo:lr=0.01,eps=1e-4,refresh=100 over SGD run right before";
         }
 
         @Override
@@ -100,9 +100,10 @@ final class CnnBenchCases {
         public double measure() {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             double sgd = epoch("gd:lr=0.05,beta=0.9").imagesPerSecond();
-            CnnOptimizerResult sh = epoch("shampoo:lr=0.001,refresh=100");
-            note = String.format(Locale.ROOT, "Shampoo %,.0f images/s (test accuracy %.4f on 1,000 images), SGD %,.0f "
-                    + "images/s; load %.2f", sh.imagesPerSecond(), sh.last().testAccuracy(), sgd, load);
+            CnnOptimizerResult sh = epoch("shampoo:lr=0.01,eps=1e-4,refresh=100");
+            note = String.format(Locale.ROOT, "Shampoo %,.0f images/s (%s, test accuracy %s on 1,000 images), SGD %,.0f "
+                    + "images/s; load %.2f", sh.imagesPerSecond(), sh.status(),
+                    sh.last() == null ? "-" : String.format(Locale.ROOT, "%.4f", sh.last().testAccuracy()), sgd, load);
             return sh.imagesPerSecond() / sgd;
         }
     }

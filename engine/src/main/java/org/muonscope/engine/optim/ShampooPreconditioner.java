@@ -10,10 +10,16 @@ import org.muonscope.engine.linalg.InverseRoot;
 
 /**
  * Shampoo (Gupta et al. 2018) without grafting or blocking: {@code L += u u^T}, {@code R += u^T u} every step,
- * {@code u <- (L + eps I)^(-1/4) u (R + eps I)^(-1/4)}, with the inverse roots recomputed every
- * {@code refresh} steps (steps 1, 1 + K, 1 + 2K, ...) and reused in between, as distributed Shampoo does with
- * its {@code precondition_frequency} (decision 0505). With {@code refresh = 1} this is exactly the original
- * per-step algorithm.
+ * {@code u <- (L + eps I)^(-1/4) u (R + eps I)^(-1/4)}, with the inverse roots recomputed at every step of the
+ * first {@code refresh} steps and then every {@code refresh} steps (K + 1, 2K + 1, ...), reused in between, as
+ * distributed Shampoo does with its {@code precondition_frequency} (decision 0505). With {@code refresh = 1}
+ * this is exactly the original per-step algorithm.
+ *
+ * <p>Why every step at first: roots from the first few gradients map each direction those have not spanned to
+ * {@code eps^(-1/4)} (1000 for the default 1e-12), and the next gradients have such directions: with roots kept
+ * from step 1 the paper CNN's loss became NaN by step 6 (lr 0.001). After {@code refresh} steps the
+ * statistics span what the gradients visit (distributed Shampoo waits for a {@code start_preconditioning_step}
+ * and grafts a first-order step before it; this transform has no grafting).
  *
  * <p>A side longer than {@link #MAX_DIM} is not preconditioned and its statistics are not kept (the paper CNN's
  * dense layer would need a 7744 x 7744 matrix, 480 MB, and a 7744-point eigendecomposition); the other side
@@ -66,7 +72,7 @@ final class ShampooPreconditioner implements GradientTransform {
             if (hasRight) gemm.dgemm(true, false, c, c, r, 1.0, u.data, 0, c, u.data, 0, c, 1.0, right.data, 0, c);
         }
         s.count++;
-        if (refresh == 1 || (s.count - 1) % refresh == 0) {
+        if (s.count <= refresh || (s.count - 1) % refresh == 0) {
             int root = 2 * ((hasLeft ? 1 : 0) + (hasRight ? 1 : 0));
             if (hasLeft) s.leftRoot.apply(left, eps, root, s.leftInv);
             if (hasRight) s.rightRoot.apply(right, eps, root, s.rightInv);

@@ -55,7 +55,7 @@ class ShampooRefreshTest {
     }
 
     @Test
-    void betweenRefreshesTheLastRootsAreReusedWhileStatisticsAccumulate() {
+    void afterTheFirstKStepsTheRootsAreReusedForKStepsWhileStatisticsAccumulate() {
         Random r = new Random(4);
         GradientTransform t = Transforms.shampoo(1e-6, 3);
         TransformState st = t.init(4, 5);
@@ -66,7 +66,7 @@ class ShampooRefreshTest {
             t.update(got, st, null);
             CommonOps_DDRM.multAddTransB(g, g, left);
             CommonOps_DDRM.multAddTransA(g, g, right);
-            if (step % 3 == 1) { // steps 1, 4, 7 recompute
+            if (step <= 3 || step % 3 == 1) { // every step of the first K = 3, then steps 4 and 7
                 InverseRoot.inverseRoot(left, 1e-6, 4, li);
                 InverseRoot.inverseRoot(right, 1e-6, 4, ri);
             }
@@ -96,18 +96,19 @@ class ShampooRefreshTest {
         Random r = new Random(6);
         DMatrixRMaj[] gs = new DMatrixRMaj[5];
         for (int i = 0; i < gs.length; i++) gs[i] = gaussian(r, 3, 4);
-        GradientTransform t = Transforms.shampoo(1e-6, 4);
+        // K = 2: steps 1, 2 refresh, 3 reuses step 2's roots, 4 the saved (stale) ones, 5 refreshes
+        GradientTransform t = Transforms.shampoo(1e-6, 2);
         TransformState straight = t.init(3, 4), first = t.init(3, 4), resumed = t.init(3, 4);
         DMatrixRMaj a = null, b = null;
         for (int i = 0; i < gs.length; i++) {
             a = gs[i].copy();
             t.update(a, straight, null);
         }
-        for (int i = 0; i < 2; i++) t.update(gs[i].copy(), first, null);
+        for (int i = 0; i < 3; i++) t.update(gs[i].copy(), first, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         first.write(new DataOutputStream(bytes));
         resumed.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        for (int i = 2; i < gs.length; i++) {
+        for (int i = 3; i < gs.length; i++) {
             b = gs[i].copy();
             t.update(b, resumed, null);
         }
