@@ -40,6 +40,11 @@ public interface BenchCase {
         return false;
     }
 
+    /** Details of the last {@link #measure()} worth printing beside its figure (rates, load, memory); may be empty. */
+    default String note() {
+        return "";
+    }
+
     /** Warm-up calls before the reported samples. */
     default int warmups() {
         return 2;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,15 +55,34 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the cases and exit")
     boolean list;
 
+    @Option(names = "--torch", paramLabel = "SCRIPT",
+            description = "PyTorch reference script (bench/torch_cnn.py): each CNN sample runs it right after the Java "
+                    + "epoch and reports the ratio of the two images/s")
+    Path torchScript;
+
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+            description = "Python with torch for --torch (default ${DEFAULT-VALUE})")
+    String python;
+
+    @Option(names = "--torch-images", paramLabel = "N", defaultValue = "20000",
+            description = "training images of each PyTorch run (default ${DEFAULT-VALUE}; its images/s is steady well "
+                    + "before a full epoch)")
+    int torchImages;
+
     private static final int MAX_SAMPLES = 200;
 
     /** Every case, in table order. To add a group, concatenate its factory here. */
     static List<BenchCase> cases() {
-        return Stream.of(TheoryBenchCases.all(), CnnBenchCases.all()).flatMap(List::stream).toList();
+        return cases(null);
     }
 
-    /** One case's samples. */
-    record Result(BenchCase benchCase, double[] samples, boolean cpuClock) {
+    static List<BenchCase> cases(CnnBenchCases.Torch torch) {
+        return Stream.of(TheoryBenchCases.all(), GemmBenchCases.all(), CnnBenchCases.all(torch)).flatMap(List::stream)
+                .toList();
+    }
+
+    /** One case's samples, with each sample's note. */
+    record Result(BenchCase benchCase, double[] samples, boolean cpuClock, List<String> notes) {
         double best() {
             return benchCase.higherIsBetter() ? Arrays.stream(samples).max().orElse(Double.NaN)
                     : Arrays.stream(samples).min().orElse(Double.NaN);
@@ -94,8 +114,15 @@ public final class BenchCommand implements Callable<Integer> {
             throw new SpecException("warmup-seconds", "must be between 0 and 3600, got " + warmupSeconds);
         }
         if (!(minSeconds >= 0) || minSeconds > 3600) throw new SpecException("min-seconds", "must be between 0 and 3600, got " + minSeconds);
+        if (torchImages < 128 || torchImages > 60000) {
+            throw new SpecException("torch-images", "must be between 128 and 60000, got " + torchImages);
+        }
+        if (torchScript != null && !java.nio.file.Files.isRegularFile(torchScript)) {
+            throw new SpecException("torch", torchScript + " is not a file");
+        }
+        CnnBenchCases.Torch torch = torchScript == null ? null : new CnnBenchCases.Torch(python, torchScript, torchImages);
         PrintWriter out = commandSpec.commandLine().getOut();
-        List<BenchCase> chosen = cases().stream()
+        List<BenchCase> chosen = cases(torch).stream()
                 .filter(c -> only.isEmpty() || only.stream().anyMatch(p -> c.name().startsWith(p.toLowerCase(Locale.ROOT))))
                 .toList();
         if (chosen.isEmpty()) {
@@ -120,11 +147,14 @@ public final class BenchCommand implements Callable<Integer> {
             // Short cases (a few ms) are sampled for --min-seconds, so their best and median rest on many
             // samples instead of five draws from a noisy machine.
             List<Double> samples = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
             long start = System.nanoTime();
             while (samples.size() < repeat || (samples.size() < MAX_SAMPLES && System.nanoTime() - start < minSeconds * 1e9)) {
                 samples.add(c.measure(cpu));
+                notes.add(c.note());
             }
-            Result r = new Result(c, samples.stream().mapToDouble(Double::doubleValue).toArray(), cpu && c.supportsCpuClock());
+            Result r = new Result(c, samples.stream().mapToDouble(Double::doubleValue).toArray(), cpu && c.supportsCpuClock(),
+                    List.copyOf(notes));
             results.add(r);
             if (!json) row(out, r);
         }
@@ -142,6 +172,9 @@ public final class BenchCommand implements Callable<Integer> {
                 fmt(r.best(), c.unit()), fmt(r.median(), c.unit()),
                 r.hasTarget() ? (c.higherIsBetter() ? ">= " : "<= ") + fmt(c.target(), c.unit()) : "(info)",
                 r.hasTarget() ? (r.met() ? "yes" : "NO") : "-", r.samples().length + " samples" + (r.cpuClock() ? ", cpu" : ""));
+        for (int i = 0; i < r.notes().size(); i++) {
+            if (!r.notes().get(i).isEmpty()) out.printf(Locale.ROOT, "    sample %d: %s%n", i + 1, r.notes().get(i));
+        }
         out.flush();
     }
 
@@ -179,6 +212,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             ArrayNode s = n.putArray("samples");
             for (double v : r.samples()) s.add(v);
+            if (r.notes().stream().anyMatch(t -> !t.isEmpty())) {
+                ArrayNode notes = n.putArray("notes");
+                r.notes().forEach(notes::add);
+            }
         }
         return m.writeValueAsString(root);
     }

@@ -29,13 +29,15 @@ import picocli.CommandLine.Option;
  * A rerun with the same spec resumes from the per-epoch checkpoints.
  */
 @Command(name = "cnn", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = SpecDefaults.class,
-        description = "Train a CNN on Fashion-MNIST (or IDX / CIFAR-10 data) with each optimizer, from the same "
+        description = "Train a CNN on Fashion-MNIST (or IDX / CIFAR-10 / CIFAR-100 data) with each optimizer, from the same "
                 + "initial weights on the same batches.")
 public final class CnnCommand extends RunCommand {
-    @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR", descriptionKey = "data",
-            description = "data (default ${DEFAULT-VALUE}: /usr/share/datasets/fashion-mnist if installed, else the bundled subset)")
+    @Option(names = "--data", paramLabel = "bundled|auto|fashion-mnist|DIR|cifar:DIR|cifar100:DIR", descriptionKey = "data",
+            description = "data (default ${DEFAULT-VALUE}: /usr/share/datasets/fashion-mnist if installed, else the bundled subset; "
+                    + "cifar100:DIR trains on the 100 fine labels)")
     String data;
-    @Option(names = "--model", paramLabel = "paper-cnn|mlp", descriptionKey = "model", description = "network (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "paper-cnn|mlp|resnet20", descriptionKey = "model",
+            description = "network (default ${DEFAULT-VALUE}); resnet20: He et al.'s CIFAR ResNet-20 with batch norm")
     String model;
     @Option(names = "--epochs", paramLabel = "E", descriptionKey = "epochs", description = "epochs (default ${DEFAULT-VALUE})")
     Integer epochs;

@@ -180,6 +180,11 @@ class CliTest {
         assertBadInput("repeat", "bench", "--repeat", "0");
         assertBadInput("clock", "bench", "--clock", "sundial", "--list");
         assertBadInput("warmup-seconds", "bench", "--warmup-seconds", "-1", "--list");
+        assertBadInput("torch-images", "bench", "--torch-images", "5", "--list");
+        assertBadInput("torch", "bench", "--torch", "no/such/script.py", "--list");
+        for (String c : List.of("gemm-1024-1t", "gemm-conv2-2t", "gemm-fc1-2t", "cnn-shampoo")) {
+            assertTrue(o.out().contains(c), c);
+        }
     }
 
     @Test

@@ -51,4 +51,39 @@ class CnnCommandTest {
         }
         CliTest.assertBadInput("train-images-idx3-ubyte", "cnn", "--data", bad.toString(), "--out", out);
     }
+
+    @Test
+    void badCifar100FileOrRefreshExitsTwoBeforeTraining(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("c100"));
+        Files.write(data.resolve("train.bin"), new byte[3074 * 2 - 5]);
+        Files.write(data.resolve("test.bin"), new byte[3074]);
+        Path out = dir.resolve("o");
+        CliTest.assertBadInput("train.bin", "cnn", "--data", "cifar100:" + data, "--out", out.toString());
+        assertTrue(!Files.exists(out.resolve("metrics.csv")), "nothing trained");
+        CliTest.assertBadInput("shampoo.refresh", "cnn", "--data", "bundled", "--optimizer", "shampoo:refresh=0",
+                "--out", out.toString());
+    }
+
+    @Test
+    void resnet20TrainsOnGeneratedCifar100(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("c100"));
+        java.util.Random r = new java.util.Random(3);
+        for (String f : List.of("train.bin", "test.bin")) {
+            byte[] b = new byte[3074 * 40];
+            r.nextBytes(b);
+            for (int i = 0; i < 40; i++) {
+                b[i * 3074] = (byte) (i % 20);
+                b[i * 3074 + 1] = (byte) (i % 100);
+            }
+            Files.write(data.resolve(f), b);
+        }
+        Path out = dir.resolve("run");
+        CliTest.Outcome o = CliTest.run("cnn", "--data", "cifar100:" + data, "--model", "resnet20", "--optimizer",
+                "muon:lr=0.02", "--optimizer", "shampoo:lr=0.001,refresh=2", "--batch", "20", "--quiet", "--out",
+                out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("muon:lr=0.02") && o.out().contains("shampoo:lr=0.001,refresh=2"), o.out());
+        assertTrue(Files.readString(out.resolve("spec.json")).contains("\"resnet20\""));
+        assertEquals(1 + 100, Files.readAllLines(out.resolve("classes.csv")).size(), "100 fine classes");
+    }
 }

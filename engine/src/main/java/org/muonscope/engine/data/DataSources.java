@@ -9,7 +9,8 @@ import org.muonscope.engine.SpecException;
 
 /**
  * Resolves a {@code --data} value: {@code auto} (Debian's Fashion-MNIST if installed, else the bundled
- * subset), {@code bundled}, {@code fashion-mnist}, a folder of IDX files, or {@code cifar:DIR}.
+ * subset), {@code bundled}, {@code fashion-mnist}, a folder of IDX files, {@code cifar:DIR} (or
+ * {@code cifar10:DIR}) or {@code cifar100:DIR}.
  */
 public final class DataSources {
     /** Where Debian's {@code dataset-fashion-mnist} installs the files. */
@@ -35,9 +36,11 @@ public final class DataSources {
             return idxFolder("fashion-mnist", SYSTEM_FASHION_MNIST);
         }
         if (s.startsWith("cifar:")) return CifarReader.read(Path.of(s.substring(6)));
+        if (s.startsWith("cifar10:")) return CifarReader.read(Path.of(s.substring(8)));
+        if (s.startsWith("cifar100:")) return CifarReader.read100(Path.of(s.substring(9)));
         Path dir = Path.of(s);
         if (!Files.isDirectory(dir)) {
-            throw new SpecException("data", "'" + s + "' is not bundled, auto, fashion-mnist, cifar:DIR or a folder");
+            throw new SpecException("data", "'" + s + "' is not bundled, auto, fashion-mnist, cifar:DIR, cifar100:DIR or a folder");
         }
         return idxFolder(dir.getFileName() == null ? s : dir.getFileName().toString(), dir);
     }

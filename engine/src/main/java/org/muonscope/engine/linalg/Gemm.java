@@ -28,6 +28,8 @@ public final class Gemm {
     private final boolean vector;
     private final ThreadLocal<GemmVectorF.Scratch> scratchF;
     private final ThreadLocal<GemmVectorD.Scratch> scratchD;
+    /** One reusable argument holder per calling thread: a call allocates nothing. */
+    private final ThreadLocal<Job> jobs = ThreadLocal.withInitial(Job::new);
 
     private Gemm(GemmThreads threads, boolean vector) {
         this.threads = threads;
@@ -101,14 +103,29 @@ public final class Gemm {
                       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         check(ta, tb, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
         if (m == 0 || n == 0) return;
-        split(m, n, k, vector ? GemmVectorF.MR : 1, vector ? GemmVectorF.NR : 1, (m0, m1, n0, n1) -> {
-            if (vector) {
-                GemmVectorF.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                        scratchF.get());
-            } else {
-                GemmScalar.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            }
-        });
+        Job j = job();
+        j.f(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        split(j, m, n, k, vector ? GemmVectorF.MR : 1, vector ? GemmVectorF.NR : 1);
+    }
+
+    /**
+     * Float GEMM on the calling thread only: for code that already runs as one part of a team loop (a conv layer
+     * working through its batch in chunks). The same arithmetic per element of C as {@link #sgemm}, except that
+     * {@code A B^T} with at most 32 rows and k of at least 256 is computed as dot products along k (no
+     * packing); either way the result depends on the shapes only.
+     */
+    public void sgemmSerial(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                            float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        check(ta, tb, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        if (vector && !ta && tb && m <= GemmVectorF.DOT_MAX_M && k >= GemmVectorF.DOT_MIN_K) {
+            GemmVectorF.dotNT(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, scratchF.get());
+        } else if (vector) {
+            GemmVectorF.block(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    scratchF.get());
+        } else {
+            GemmScalar.block(ta, tb, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        }
     }
 
     /** Double GEMM; see the class comment for the argument conventions. */
@@ -116,14 +133,9 @@ public final class Gemm {
                       double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
         check(ta, tb, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
         if (m == 0 || n == 0) return;
-        split(m, n, k, vector ? GemmVectorD.MR : 1, vector ? GemmVectorD.NR : 1, (m0, m1, n0, n1) -> {
-            if (vector) {
-                GemmVectorD.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                        scratchD.get());
-            } else {
-                GemmScalar.block(ta, tb, m0, m1, n0, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            }
-        });
+        Job j = job();
+        j.d(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        split(j, m, n, k, vector ? GemmVectorD.MR : 1, vector ? GemmVectorD.NR : 1);
     }
 
     /**
@@ -144,29 +156,142 @@ public final class Gemm {
         dgemm(ta, tb, m, n, k, 1.0, a.data, 0, a.numCols, b.data, 0, b.numCols, 0.0, c.data, 0, n);
     }
 
-    private interface Tile {
-        void run(int m0, int m1, int n0, int n1);
+    /** This thread's holder, or a fresh one if a call on this thread is already using it (never in practice). */
+    private Job job() {
+        Job j = jobs.get();
+        if (j.inUse) return new Job();
+        j.inUse = true;
+        return j;
     }
 
-    private void split(int m, int n, int k, int mr, int nr, Tile tile) {
+    private void split(Job job, int m, int n, int k, int mr, int nr) {
         int t = threads.size();
-        if (t == 1 || (long) m * n * Math.max(k, 1) < PARALLEL_MIN) {
-            tile.run(0, m, 0, n);
-            return;
+        try {
+            if (t == 1 || (long) m * n * Math.max(k, 1) < PARALLEL_MIN) {
+                job.tile(0, m, 0, n);
+                return;
+            }
+            boolean byCols = n >= m;
+            int len = byCols ? n : m, unit = byCols ? nr : mr;
+            int units = (len + unit - 1) / unit;
+            // every part packs the whole other operand: split finer than one part per thread only when that operand
+            // is small (conv weights), so a slow thread's share can be taken over at little packing cost
+            long shared = (long) (byCols ? m : n) * k;
+            int parts = Math.min(shared <= SMALL_SHARED ? 4 * t : t, units);
+            job.split(byCols, len, unit, units, parts);
+            threads.forEach(parts, job);
+        } finally {
+            job.clear();
         }
-        boolean byCols = n >= m;
-        int len = byCols ? n : m, unit = byCols ? nr : mr;
-        int units = (len + unit - 1) / unit;
-        // every part packs the whole other operand: split finer than one part per thread only when that operand
-        // is small (conv weights), so a slow thread's share can be taken over at little packing cost
-        long shared = (long) (byCols ? m : n) * k;
-        int parts = Math.min(shared <= SMALL_SHARED ? 4 * t : t, units);
-        threads.forEach(parts, p -> {
+    }
+
+    /** The arguments of one call, and the part -> tile mapping of its split. */
+    private final class Job implements java.util.function.IntConsumer {
+        boolean inUse;
+        boolean dbl;
+        boolean ta;
+        boolean tb;
+        int m;
+        int n;
+        int k;
+        float alphaF;
+        float betaF;
+        double alphaD;
+        double betaD;
+        float[] af;
+        float[] bf;
+        float[] cf;
+        double[] ad;
+        double[] bd;
+        double[] cd;
+        int aOff;
+        int lda;
+        int bOff;
+        int ldb;
+        int cOff;
+        int ldc;
+        boolean byCols;
+        int len;
+        int unit;
+        int units;
+        int parts;
+
+        void f(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
+               int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+            dbl = false;
+            alphaF = alpha;
+            betaF = beta;
+            af = a;
+            bf = b;
+            cf = c;
+            shape(ta, tb, m, n, k, aOff, lda, bOff, ldb, cOff, ldc);
+        }
+
+        void d(boolean ta, boolean tb, int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b,
+               int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+            dbl = true;
+            alphaD = alpha;
+            betaD = beta;
+            ad = a;
+            bd = b;
+            cd = c;
+            shape(ta, tb, m, n, k, aOff, lda, bOff, ldb, cOff, ldc);
+        }
+
+        private void shape(boolean ta, boolean tb, int m, int n, int k, int aOff, int lda, int bOff, int ldb, int cOff,
+                           int ldc) {
+            this.ta = ta;
+            this.tb = tb;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.cOff = cOff;
+            this.ldc = ldc;
+        }
+
+        void split(boolean byCols, int len, int unit, int units, int parts) {
+            this.byCols = byCols;
+            this.len = len;
+            this.unit = unit;
+            this.units = units;
+            this.parts = parts;
+        }
+
+        /** Drops the array references, so a finished call keeps nothing alive. */
+        void clear() {
+            af = bf = cf = null;
+            ad = bd = cd = null;
+            inUse = false;
+        }
+
+        @Override
+        public void accept(int p) {
             int from = Math.min(len, (int) ((long) units * p / parts) * unit);
             int to = Math.min(len, (int) ((long) units * (p + 1) / parts) * unit);
             if (to <= from) return;
-            if (byCols) tile.run(0, m, from, to); else tile.run(from, to, 0, n);
-        });
+            if (byCols) tile(0, m, from, to); else tile(from, to, 0, n);
+        }
+
+        void tile(int m0, int m1, int n0, int n1) {
+            if (dbl) {
+                if (vector) {
+                    GemmVectorD.block(ta, tb, m0, m1, n0, n1, k, alphaD, ad, aOff, lda, bd, bOff, ldb, betaD, cd, cOff,
+                            ldc, scratchD.get());
+                } else {
+                    GemmScalar.block(ta, tb, m0, m1, n0, n1, k, alphaD, ad, aOff, lda, bd, bOff, ldb, betaD, cd, cOff,
+                            ldc);
+                }
+            } else if (vector) {
+                GemmVectorF.block(ta, tb, m0, m1, n0, n1, k, alphaF, af, aOff, lda, bf, bOff, ldb, betaF, cf, cOff, ldc,
+                        scratchF.get());
+            } else {
+                GemmScalar.block(ta, tb, m0, m1, n0, n1, k, alphaF, af, aOff, lda, bf, bOff, ldb, betaF, cf, cOff, ldc);
+            }
+        }
     }
 
     private static void check(boolean ta, boolean tb, int m, int n, int k, int aLen, int aOff, int lda,

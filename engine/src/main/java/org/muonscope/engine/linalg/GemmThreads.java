@@ -1,37 +1,47 @@
 package org.muonscope.engine.linalg;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
  * A fixed team of {@code T} threads for data-parallel loops: the caller and {@code T-1} daemon workers claim
  * the parts of a loop one by one. The kernels built on it never split a reduction across parts, so results do
  * not depend on which thread ran a part, nor on {@code T}.
+ *
+ * <p>The workers are persistent and a loop is handed over through fields, not a queue: a call allocates
+ * nothing (a training step makes dozens of them, and the CNN's allocation test counts every byte), and a
+ * worker that has just finished a part spins briefly before parking, so back-to-back loops of one step start
+ * without a wake-up. A call made while the team is busy (another thread's loop, or a nested call from inside
+ * a part) runs on the calling thread alone: the same numbers, never a deadlock.
  */
 public final class GemmThreads implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** How long an idle worker polls for the next loop before parking (a step's loops follow each other closely). */
+    private static final long SPIN_NANOS = 50_000;
 
     private final int threads;
-    private final ExecutorService workers;
+    private final Worker[] workers;
+    private final ReentrantLock busy = new ReentrantLock();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private long generation;
+    private volatile boolean closed;
+    private volatile Thread caller;
+    private IntConsumer body;
+    private int parts;
+    private int helpers;
+    private volatile RuntimeException failure;
 
     private GemmThreads(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
-        if (threads == 1) {
-            workers = null;
-        } else {
-            int id = POOLS.incrementAndGet();
-            AtomicInteger n = new AtomicInteger();
-            ThreadFactory f = r -> {
-                Thread t = new Thread(r, "muonscope-gemm-" + id + "-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
-            workers = Executors.newFixedThreadPool(threads - 1, f);
+        this.workers = new Worker[threads - 1];
+        int id = POOLS.incrementAndGet();
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new Worker("muonscope-gemm-" + id + "-" + (t + 1));
+            workers[t].start();
         }
     }
 
@@ -44,56 +54,97 @@ public final class GemmThreads implements AutoCloseable {
         return threads;
     }
 
+    /** The worker threads (for allocation accounting in tests); the caller is the team's other member. */
+    public Thread[] workerThreads() {
+        return workers.clone();
+    }
+
     /**
      * Runs {@code body.accept(i)} for {@code i = 0 .. parts-1}, at most {@link #size()} at once, and returns
-     * when all are done. An exception in any part is rethrown here.
+     * when all are done. An exception in any part is rethrown here (the other parts still run to the end).
      */
     public void forEach(int parts, IntConsumer body) {
         if (parts <= 0) return;
-        if (parts == 1 || workers == null) {
+        if (parts == 1 || workers.length == 0 || closed || busy.isHeldByCurrentThread() || !busy.tryLock()) {
             for (int i = 0; i < parts; i++) body.accept(i);
             return;
         }
-        int teams = Math.min(parts, threads);
-        // parts are claimed, not pre-assigned: on a shared machine a descheduled thread's share is picked up by
-        // the others instead of stalling the whole call (the results do not depend on who computes a part)
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < parts; i = next.getAndIncrement()) body.accept(i);
-        };
-        Future<?>[] fs = new Future<?>[teams - 1];
-        for (int t = 1; t < teams; t++) fs[t - 1] = workers.submit(worker);
-        RuntimeException first = null;
         try {
-            worker.run();
-        } catch (RuntimeException e) {
-            first = e;
-        }
-        for (Future<?> f : fs) {
+            this.body = body;
+            this.parts = parts;
+            this.helpers = Math.min(parts, threads) - 1;
+            failure = null;
+            next.set(0);
+            running.set(helpers);
+            caller = Thread.currentThread();
+            generation++;
+            for (int t = 0; t < helpers; t++) {
+                workers[t].ticket = generation; // volatile write: publishes the fields above to this worker
+                LockSupport.unpark(workers[t]);
+            }
+            RuntimeException mine = null;
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (first == null) first = new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                claim(body, parts);
+            } catch (RuntimeException e) {
+                mine = e;
+            }
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (running.get() > 0) {
+                if (System.nanoTime() < spinUntil) Thread.onSpinWait(); else LockSupport.park(this);
+            }
+            this.body = null;
+            RuntimeException theirs = failure;
+            if (mine != null) throw mine;
+            if (theirs != null) throw theirs;
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    private void claim(IntConsumer b, int n) {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) b.accept(i);
+    }
+
+    /**
+     * Only the workers a loop needs get its ticket, so a worker never reads the fields of a loop it is not part
+     * of, and the caller waits for every worker it handed a ticket.
+     */
+    private final class Worker extends Thread {
+        volatile long ticket;
+
+        Worker(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (true) {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                long t;
+                while ((t = ticket) == seen && !closed) {
+                    if (System.nanoTime() < spinUntil) Thread.onSpinWait(); else LockSupport.park(GemmThreads.this);
+                }
+                if (closed) return;
+                seen = t;
+                try {
+                    claim(body, parts);
+                } catch (RuntimeException | Error e) {
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                } finally {
+                    if (running.decrementAndGet() == 0) LockSupport.unpark(caller);
                 }
             }
         }
-        if (first != null) throw first;
     }
 
     /**
      * Splits {@code [0, n)} into contiguous ranges (four per thread, so a slow thread's share can be taken over)
-     * and runs {@code body(from, to)} on each.
+     * and runs {@code body(from, to)} on each. Allocates a small object per call; hot loops keep a {@link Ranges}.
      */
     public void range(int n, RangeBody body) {
-        int parts = Math.max(1, Math.min(threads == 1 ? 1 : 4 * threads, n));
-        forEach(parts, p -> {
-            int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
-            if (to > from) body.run(from, to);
-        });
+        new Ranges(body).run(this, n);
     }
 
     /** A loop body over a half-open range. */
@@ -102,8 +153,33 @@ public final class GemmThreads implements AutoCloseable {
         void run(int from, int to);
     }
 
+    /** A reusable {@link #range} call: keep one per loop site so that calls allocate nothing. */
+    public static final class Ranges implements IntConsumer {
+        private final RangeBody body;
+        private int n;
+        private int parts;
+
+        public Ranges(RangeBody body) {
+            this.body = body;
+        }
+
+        public void run(GemmThreads team, int n) {
+            if (n <= 0) return;
+            this.n = n;
+            this.parts = Math.max(1, Math.min(team.threads == 1 ? 1 : 4 * team.threads, n));
+            team.forEach(parts, this);
+        }
+
+        @Override
+        public void accept(int p) {
+            int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
+            if (to > from) body.run(from, to);
+        }
+    }
+
     @Override
     public void close() {
-        if (workers != null) workers.shutdownNow();
+        closed = true;
+        for (Thread w : workers) LockSupport.unpark(w);
     }
 }

@@ -15,9 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@code C = M Q^T} ({@code NS(C) = NS(M) Q^T} exactly, decision 0101).
  *
  * <p>Inside a {@link Gemm#runScoped} scope (a CNN run binds its team around every optimizer step), a matrix of
- * at least {@link GemmNewtonSchulz#MIN_ELEMENTS} elements iterates with three multi-threaded GEMMs per step
- * instead ({@link GemmNewtonSchulz}; decision 0502). Outside a scope the single-threaded kernels below run, so
- * the theory models keep their paths and their last bits.
+ * at least {@link GemmNewtonSchulz#MIN_ELEMENTS} elements iterates in the Gram space on the multi-threaded GEMM
+ * instead ({@link GemmNewtonSchulz}; decisions 0502, 0504), without the low-rank attempt (the Gram-space
+ * iteration costs less than the rank-revealing QR of a dense momentum). Outside a scope the single-threaded
+ * kernels below run, so the theory models keep their paths and their last bits.
  */
 public final class NewtonSchulz {
     /** The quintic's coefficients, tuned by Jordan et al. to maximise the slope at zero while staying bounded. */
@@ -36,6 +37,7 @@ public final class NewtonSchulz {
     private static final int DENSE_BACKOFF = 16;
 
     private final LowRank lowRank = new LowRank();
+    private GemmNewtonSchulz gramSpace;
     private int denseSkip;
     private double[] vx = new double[0];
     private double[] vy = new double[0];
@@ -65,6 +67,13 @@ public final class NewtonSchulz {
     public void apply(DMatrixRMaj g, int steps, DMatrixRMaj out) {
         int m = g.numRows;
         int n = g.numCols;
+        if ((long) m * n >= GemmNewtonSchulz.MIN_ELEMENTS && Gemm.scoped() != null) {
+            // a CNN's big matrix: the Gram-space iteration on the run's team, straight from g (decision 0504)
+            if (gramSpace == null) gramSpace = new GemmNewtonSchulz();
+            out.reshape(m, n);
+            gramSpace.orthogonalize(g.data, m, n, steps, A, B, C, NORM_EPS, out.data);
+            return;
+        }
         boolean tall = m > n;
         int p = tall ? n : m;
         int q = tall ? m : n;
@@ -143,9 +152,6 @@ public final class NewtonSchulz {
     private double[] run(double[] src, int p, int q, int steps) {
         ensure(p, q);
         double inv = 1.0 / (frobenius(src, p * q) + NORM_EPS);
-        if (p * q >= GemmNewtonSchulz.MIN_ELEMENTS && Gemm.scoped() != null) {
-            return runGemm(src, inv, p, q, steps);
-        }
         if (VECTOR && p >= VECTOR_MIN) {
             return runVector(src, inv, p, q, steps);
         }
@@ -156,22 +162,6 @@ public final class NewtonSchulz {
         double[] next = y;
         for (int s = 0; s < steps; s++) {
             iterate(cur, next, p, q);
-            double[] t = cur;
-            cur = next;
-            next = t;
-        }
-        return cur;
-    }
-
-    /** The same iteration as three GEMMs per step on the scoped team (big matrices inside a CNN run). */
-    private double[] runGemm(double[] src, double inv, int p, int q, int steps) {
-        for (int i = 0; i < p * q; i++) {
-            x[i] = src[i] * inv;
-        }
-        double[] cur = x;
-        double[] next = y;
-        for (int s = 0; s < steps; s++) {
-            GemmNewtonSchulz.iterate(cur, next, p, q, A, B, C, gram, poly);
             double[] t = cur;
             cur = next;
             next = t;

@@ -44,6 +44,19 @@ public final class Chain implements GradientTransform {
         }
     }
 
+    /** The state of stage {@code i} inside a state this chain made. */
+    TransformState stageState(TransformState chainState, int i) {
+        return ((State) chainState).states[i];
+    }
+
+    GradientTransform stage(int i) {
+        return stages[i];
+    }
+
+    int size() {
+        return stages.length;
+    }
+
     private record State(TransformState[] states) implements TransformState {
         @Override
         public void write(DataOutput out) throws IOException {

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * heavy ball {@code b <- beta b + u} (GD with momentum). Nesterov emits the look-ahead {@code (1-beta) u + beta m}
  * (Muon's {@code grad.lerp_(momentum, beta)}) or {@code u + beta b} (PyTorch SGD).
  */
-final class Momentum implements GradientTransform {
+final class Momentum implements ElementwiseTransform {
     private final double beta;
     private final boolean nesterov;
     private final boolean heavyBall;
@@ -24,16 +24,18 @@ final class Momentum implements GradientTransform {
     }
 
     @Override
-    public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+    public void begin(TransformState state) {
+        ((MatrixState) state).count++;
+    }
+
+    @Override
+    public void apply(double[] a, TransformState state, double[] param, int from, int to) {
         double[] m = ((MatrixState) state).m[0].data;
-        double[] a = u.data;
-        int n = u.getNumElements();
         double gain = heavyBall ? 1.0 : 1.0 - beta;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double mi = beta * m[i] + gain * a[i];
             m[i] = mi;
             a[i] = nesterov ? gain * a[i] + beta * mi : mi;
         }
-        ((MatrixState) state).count++;
     }
 }

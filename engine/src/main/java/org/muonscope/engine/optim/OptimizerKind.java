@@ -17,7 +17,7 @@ public enum OptimizerKind {
     SPECGD("specgd", new SpecGdSettings(0.01)),
     MUON("muon", new MuonSettings(0.01, 0.95, 5, true, false, 0.0, 1e-3, 0.9, 0.999, 1e-8, true)),
     ADAM("adam", new AdamSettings(0.01, 0.0, 0.9, 0.999, 1e-8)),
-    SHAMPOO("shampoo", new ShampooSettings(0.01, 1e-12));
+    SHAMPOO("shampoo", new ShampooSettings(0.01, 1e-12, 1));
 
     private final String id;
     private final OptimizerSettings defaults;

@@ -14,10 +14,8 @@ public final class Transforms {
     public static GradientTransform scale(double factor) {
         return new Stateless() {
             @Override
-            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
-                double[] a = u.data;
-                int n = u.getNumElements();
-                for (int i = 0; i < n; i++) {
+            public void apply(double[] a, TransformState state, double[] param, int from, int to) {
+                for (int i = from; i < to; i++) {
                     a[i] *= factor;
                 }
             }
@@ -26,7 +24,12 @@ public final class Transforms {
 
     /** {@code u <- u / ||u||_F}; a zero update stays zero (steepest descent under the Frobenius norm). */
     public static GradientTransform normalize() {
-        return new Stateless() {
+        return new GradientTransform() {
+            @Override
+            public TransformState init(int rows, int cols) {
+                return TransformState.NONE;
+            }
+
             @Override
             public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
                 double[] a = u.data;
@@ -56,10 +59,8 @@ public final class Transforms {
     public static GradientTransform sign() {
         return new Stateless() {
             @Override
-            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
-                double[] a = u.data;
-                int n = u.getNumElements();
-                for (int i = 0; i < n; i++) {
+            public void apply(double[] a, TransformState state, double[] param, int from, int to) {
+                for (int i = from; i < to; i++) {
                     a[i] = Math.signum(a[i]);
                 }
             }
@@ -68,20 +69,7 @@ public final class Transforms {
 
     /** Muon's shape factor: {@code u <- sqrt(max(1, rows/cols)) u} (rows and cols of the flattened matrix). */
     public static GradientTransform scaleByShape() {
-        return new Stateless() {
-            @Override
-            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
-                if (u.numRows <= u.numCols) {
-                    return;
-                }
-                double f = Math.sqrt((double) u.numRows / u.numCols);
-                double[] a = u.data;
-                int n = u.getNumElements();
-                for (int i = 0; i < n; i++) {
-                    a[i] *= f;
-                }
-            }
-        };
+        return new ShapeScale();
     }
 
     /**
@@ -91,14 +79,11 @@ public final class Transforms {
     public static GradientTransform decoupledWeightDecay(double wd) {
         return new Stateless() {
             @Override
-            public void update(DMatrixRMaj u, TransformState state, DMatrixRMaj param) {
+            public void apply(double[] a, TransformState state, double[] p, int from, int to) {
                 if (wd == 0) {
                     return;
                 }
-                double[] a = u.data;
-                double[] p = param.data;
-                int n = u.getNumElements();
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     a[i] += wd * p[i];
                 }
             }
@@ -130,9 +115,12 @@ public final class Transforms {
         return new NewtonSchulzOrtho(steps);
     }
 
-    /** Shampoo's {@code L^(-1/4) u R^(-1/4)} with accumulated {@code L = eps I + sum u u^T}, {@code R = eps I + sum u^T u}. */
+    /**
+     * Shampoo's {@code L^(-1/4) u R^(-1/4)} with accumulated {@code L = eps I + sum u u^T}, {@code R = eps I + sum u^T u},
+     * the roots recomputed every step (exact).
+     */
     public static GradientTransform shampoo(double eps) {
-        return new ShampooPreconditioner(eps);
+        return shampoo(eps, 1);
     }
 
     /**
@@ -165,10 +153,57 @@ public final class Transforms {
         };
     }
 
-    private abstract static class Stateless implements GradientTransform {
+    /**
+     * Shampoo with the inverse roots recomputed every {@code refreshEvery} steps and the statistics accumulated every
+     * step (distributed Shampoo's {@code precondition_frequency}; 100 in its documented configurations, see
+     * {@link ShampooPreconditioner#PRACTICE_REFRESH}); sides longer than {@link ShampooPreconditioner#MAX_DIM} are
+     * left unpreconditioned.
+     */
+    public static GradientTransform shampoo(double eps, int refreshEvery) {
+        return new ShampooPreconditioner(eps, refreshEvery);
+    }
+
+    private abstract static class Stateless implements ElementwiseTransform {
         @Override
         public TransformState init(int rows, int cols) {
             return TransformState.NONE;
+        }
+
+        @Override
+        public void begin(TransformState state) {
+        }
+    }
+
+    /** The shape factor is fixed per parameter, so it lives in an unsaved state made at init. */
+    private static final class ShapeScale implements ElementwiseTransform {
+        @Override
+        public TransformState init(int rows, int cols) {
+            return new Factor(rows > cols ? Math.sqrt((double) rows / cols) : 1.0);
+        }
+
+        @Override
+        public void begin(TransformState state) {
+        }
+
+        @Override
+        public void apply(double[] a, TransformState state, double[] param, int from, int to) {
+            double f = ((Factor) state).f;
+            if (f == 1.0) {
+                return;
+            }
+            for (int i = from; i < to; i++) {
+                a[i] *= f;
+            }
+        }
+
+        private record Factor(double f) implements TransformState {
+            @Override
+            public void write(java.io.DataOutput out) {
+            }
+
+            @Override
+            public void read(java.io.DataInput in) {
+            }
         }
     }
 }

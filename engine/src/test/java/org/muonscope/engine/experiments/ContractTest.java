@@ -107,6 +107,13 @@ class ContractTest {
                         if (x == null && lastOnly.contains(f) && k < n.records().size() - 1) continue;
                         String where = name + " " + n.label() + " step " + rn.step() + " " + f;
                         if (TIMING.contains(f)) continue;
+                        if (name.startsWith("cnn") && f.equals(CnnFields.TRAIN_LOSS)) {
+                            // the speed work (decision 0504) re-associates float32 sums (a conv's batch sums by chunks,
+                            // Muon's Newton-Schulz in the Gram space): the loss moves far below float precision
+                            // (1.2e-7; measured 2e-12 relative for SGD, 5e-9 for Muon after 4 steps); counts do not move
+                            assertEquals((Double) x, (Double) y, 1e-6 * Math.abs((Double) x), where);
+                            continue;
+                        }
                         if (x instanceof double[] a) assertArrayEquals(a, (double[]) y, 0.0, where);
                         else if (x instanceof double[][] m) for (int r = 0; r < m.length; r++) assertArrayEquals(m[r], ((double[][]) y)[r], 0.0, where);
                         else assertEquals(x, y, where);

@@ -141,4 +141,24 @@ class GemmTest {
         for (int i = 0; i < n; i++) x[i] = r.nextGaussian();
         return x;
     }
+
+    /** Thin A B^T products on one thread take the dot-product path: against a double loop, edges and tails included. */
+    @Test
+    void serialThinProductsMatchTheNaiveLoop() {
+        Random r = new Random(21);
+        for (int[] s : new int[][]{{9, 32, 1500}, {7, 5, 1031}, {3, 4, 2048}, {2, 40, 1100}, {16, 144, 784}, {32, 7, 300}}) {
+            int m = s[0], n = s[1], k = s[2], lda = k + 3, ldb = k + 1, ldc = n + 2;
+            float[] a = rnd(r, 5 + m * lda), b = rnd(r, 2 + n * ldb), c = rnd(r, 1 + m * ldc), want = c.clone();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) sum += (double) a[5 + i * lda + p] * b[2 + j * ldb + p];
+                    want[1 + i * ldc + j] = (float) (0.5 * sum + 0.25 * c[1 + i * ldc + j]);
+                }
+            }
+            Gemm.on(ONE).sgemmSerial(false, true, m, n, k, 0.5f, a, 5, lda, b, 2, ldb, 0.25f, c, 1, ldc);
+            // float sums of k products of size ~1: relative error ~ sqrt(k) * 6e-8; 1e-4 * sqrt(k) is generous
+            for (int i = 0; i < c.length; i++) assertEquals(want[i], c[i], (float) (1e-4 * Math.sqrt(k)), m + "x" + n + "x" + k);
+        }
+    }
 }

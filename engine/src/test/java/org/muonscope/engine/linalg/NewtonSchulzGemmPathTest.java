@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Big matrices inside a {@link Gemm#runScoped} scope iterate through {@link GemmNewtonSchulz}. */
+/** Big matrices inside a {@link Gemm#runScoped} scope iterate in the Gram space through {@link GemmNewtonSchulz}. */
 class NewtonSchulzGemmPathTest {
     private static DMatrixRMaj scoped(int threads, DMatrixRMaj g, int steps) {
         DMatrixRMaj o = new DMatrixRMaj(1, 1);
@@ -29,8 +29,10 @@ class NewtonSchulzGemmPathTest {
         DMatrixRMaj g = gaussian(new Random(m * 31L + n), m, n);
         DMatrixRMaj o = scoped(2, g, 5);
         double d = maxAbsDiff(o, NewtonSchulzTest.definition(g, 5));
-        // Summation order only: rounding amplified by at most a^5 ~ 490 through the iteration (as the vector path).
-        assertTrue(d < 1e-15 * Math.pow(NewtonSchulz.A, 5) * Math.sqrt(Math.max(m, n)), m + "x" + n + ": " + d);
+        // The Gram-space iterate M_5 X_0 carries the Gram products' rounding (~1e-16 sqrt(q)) amplified by |M_5| <=
+        // a^5 ~ 490, then multiplied into X_0 (rows of norm <= 1) by a sum of p terms: 1e-15 a^5 sqrt(q) p^(1/2)
+        double bound = 1e-15 * Math.pow(NewtonSchulz.A, 5) * Math.sqrt(Math.max(m, n)) * Math.sqrt(Math.min(m, n));
+        assertTrue(d < bound, m + "x" + n + ": " + d + " (bound " + bound + ")");
     }
 
     /** The GEMM never splits the inner dimension, so a seeded CNN run stays reproducible on any thread count. */
@@ -40,27 +42,25 @@ class NewtonSchulzGemmPathTest {
         assertArrayEquals(scoped(1, g, 5).data, scoped(3, g, 5).data, 0.0);
     }
 
-    /** The branch is really taken: the result is exactly five hook iterations on the normalized matrix. */
+    /** The branch is really taken: the result is exactly the Gram-space hook's. */
     @Test
     void scopedBigMatrixIsExactlyTheHooksIteration() {
         int p = 64, q = 300;
         DMatrixRMaj g = gaussian(new Random(6), p, q);
-        double[] x = new double[p * q];
-        double inv = 1.0 / (NewtonSchulz.frobenius(g.data, p * q) + NewtonSchulz.NORM_EPS);
-        for (int i = 0; i < p * q; i++) x[i] = g.data[i] * inv;
-        double[][] cur = {x, new double[p * q]};
+        double[] out = new double[p * q];
         try (GemmThreads t = GemmThreads.of(2)) {
-            Gemm.on(t).runScoped(() -> {
-                for (int s = 0; s < 5; s++) {
-                    GemmNewtonSchulz.iterate(cur[0], cur[1], p, q, NewtonSchulz.A, NewtonSchulz.B, NewtonSchulz.C,
-                            new double[p * p], new double[p * p]);
-                    double[] tmp = cur[0];
-                    cur[0] = cur[1];
-                    cur[1] = tmp;
-                }
-            });
+            Gemm.on(t).runScoped(() -> new GemmNewtonSchulz().orthogonalize(g.data, p, q, 5, NewtonSchulz.A,
+                    NewtonSchulz.B, NewtonSchulz.C, NewtonSchulz.NORM_EPS, out));
         }
-        assertArrayEquals(cur[0], scoped(2, g, 5).data, 0.0);
+        assertArrayEquals(out, scoped(2, g, 5).data, 0.0);
+    }
+
+    /** A low-rank momentum takes the Gram-space path too, and still matches the definition. */
+    @Test
+    void lowRankBigMatrixInsideAScopeMatchesTheDefinition() {
+        DMatrixRMaj g = MatrixTestSupport.lowRank(new Random(8), 60, 400, 3);
+        double d = maxAbsDiff(scoped(2, g, 5), NewtonSchulzTest.definition(g, 5));
+        assertTrue(d < 1e-15 * Math.pow(NewtonSchulz.A, 5) * Math.sqrt(400) * Math.sqrt(60), "max diff " + d);
     }
 
     /** Below 2^14 elements a scope changes nothing: the theory models' small paths keep their last bits. */

@@ -20,15 +20,18 @@ import org.muonscope.engine.spec.CnnSpec;
 
 /**
  * An end-of-epoch checkpoint of one optimizer's training: counters, the evaluations so far, the double master
- * weights and the optimizer's own state, behind a fingerprint of the spec (threads excluded: results do not
- * depend on them). Written with {@link AtomicFiles}, so a crash leaves the previous checkpoint intact.
+ * weights, the optimizer's own state and the model's buffers (batch normalization's running statistics),
+ * behind a fingerprint of the spec (threads excluded: results do not depend on them). Written with
+ * {@link AtomicFiles}, so a crash leaves the previous checkpoint intact.
  */
 final class CnnCheckpoint {
     /**
-     * Version 3 holds the evaluations as records ({@link Values}). Checkpoints of earlier versions belong to the
-     * writers before the one experiment contract and are not resumed: such a run starts over.
+     * Version 4 adds the model's buffers (batch-norm running statistics) to version 3, which holds the evaluations
+     * as records ({@link Values}); a version 3 file still resumes a model without buffers. Checkpoints of earlier
+     * versions belong to the writers before the one experiment contract and are not resumed: such a run starts over.
      */
-    private static final String MAGIC = "muonscope-cnn-checkpoint-3";
+    private static final String MAGIC = "muonscope-cnn-checkpoint-4";
+    private static final String MAGIC_V3 = "muonscope-cnn-checkpoint-3";
 
     private CnnCheckpoint() { }
 
@@ -53,7 +56,7 @@ final class CnnCheckpoint {
         return n.toString();
     }
 
-    static void save(Path file, String fingerprint, State st, List<Param> params, Optimizer opt) {
+    static void save(Path file, String fingerprint, State st, List<Param> params, Optimizer opt, List<double[]> buffers) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -77,6 +80,11 @@ final class CnnCheckpoint {
                 for (double v : p.value().data) out.writeDouble(v);
             }
             opt.saveState(out);
+            out.writeInt(buffers.size());
+            for (double[] b : buffers) {
+                out.writeInt(b.length);
+                for (double v : b) out.writeDouble(v);
+            }
             out.flush();
             AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
@@ -90,10 +98,13 @@ final class CnnCheckpoint {
      *
      * @throws UncheckedIOException when a matching checkpoint is damaged
      */
-    static boolean load(Path file, String fingerprint, State st, List<Param> params, Optimizer opt) {
+    static boolean load(Path file, String fingerprint, State st, List<Param> params, Optimizer opt,
+                        List<double[]> buffers) {
         if (!Files.isRegularFile(file)) return false;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (!MAGIC.equals(in.readUTF()) || !fingerprint.equals(in.readUTF())) return false;
+            String magic = in.readUTF();
+            boolean v4 = MAGIC.equals(magic);
+            if (!(v4 || MAGIC_V3.equals(magic)) || !fingerprint.equals(in.readUTF())) return false;
             State s = new State();
             s.epochsDone = in.readInt();
             s.step = in.readLong();
@@ -117,7 +128,17 @@ final class CnnCheckpoint {
                 for (int j = 0; j < values[i].length; j++) values[i][j] = in.readDouble();
             }
             opt.loadState(in, params);
+            int nb = v4 ? in.readInt() : 0;
+            if (nb != buffers.size()) throw new IOException("has " + nb + " buffers, the model " + buffers.size());
+            double[][] saved = new double[nb][];
+            for (int i = 0; i < nb; i++) {
+                int len = in.readInt();
+                if (len != buffers.get(i).length) throw new IOException("buffer " + i + " has another length");
+                saved[i] = new double[len];
+                for (int j = 0; j < len; j++) saved[i][j] = in.readDouble();
+            }
             for (int i = 0; i < np; i++) System.arraycopy(values[i], 0, params.get(i).value().data, 0, values[i].length);
+            for (int i = 0; i < nb; i++) System.arraycopy(saved[i], 0, buffers.get(i), 0, saved[i].length);
             st.epochsDone = s.epochsDone;
             st.step = s.step;
             st.images = s.images;

@@ -71,7 +71,7 @@ final class CnnLane implements Lane {
         this.optimizer = Optimizers.create(spec.optimizers().get(slot), params);
         this.checkpoint = checkpoints == null ? null : checkpoints.resolve("optimizer-" + slot + ".ckpt");
         this.fingerprint = CnnCheckpoint.fingerprint(spec, slot);
-        if (checkpoint != null && CnnCheckpoint.load(checkpoint, fingerprint, st, params, optimizer)) net.pullWeights();
+        if (checkpoint != null && CnnCheckpoint.load(checkpoint, fingerprint, st, params, optimizer, net.buffers())) net.pullWeights();
         this.n = train.size();
         this.perEpoch = (n + spec.batch() - 1) / spec.batch();
         this.total = perEpoch * spec.epochs();
@@ -110,7 +110,7 @@ final class CnnLane implements Lane {
         st.evals.add(v);
         if (epochEnd) {
             st.epochsDone = (int) (t / perEpoch);
-            if (checkpoint != null) CnnCheckpoint.save(checkpoint, fingerprint, st, params, optimizer);
+            if (checkpoint != null) CnnCheckpoint.save(checkpoint, fingerprint, st, params, optimizer, net.buffers());
         }
         return v;
     }

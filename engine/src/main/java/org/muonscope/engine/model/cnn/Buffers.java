@@ -8,6 +8,10 @@ final class Buffers {
         return buf != null && buf.length >= len ? buf : new float[len];
     }
 
+    static byte[] atLeast(byte[] buf, int len) {
+        return buf != null && buf.length >= len ? buf : new byte[len];
+    }
+
     static int[] atLeast(int[] buf, int len) {
         return buf != null && buf.length >= len ? buf : new int[len];
     }

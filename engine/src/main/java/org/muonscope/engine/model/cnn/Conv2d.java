@@ -1,154 +1,278 @@
 package org.muonscope.engine.model.cnn;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.muonscope.engine.linalg.Gemm;
+import org.muonscope.engine.linalg.GemmThreads;
+import org.muonscope.engine.model.cnn.ConvKernels.Geometry;
 import org.muonscope.engine.optim.Role;
 
 /**
- * A stride-1 square convolution with zero padding, by im2col: the batch's patches form a
- * {@code (in*k*k) x (n*oh*ow)} matrix, so the forward pass is one GEMM {@code W cols} whose result is already
- * the CNHW output. Backward: {@code dW = dY cols^T}, {@code db = row sums of dY}, {@code dcols = W^T dY} folded
- * back by col2im. The kernel is the {@code out x (in*k*k)} matrix the optimizers see.
+ * A square convolution with stride and zero padding, by im2col, worked through the batch in chunks of a few
+ * images so that a chunk's patch matrix and pre-activation stay in the core's L2 cache: per chunk,
+ * {@code cols = im2col(x)} ({@code (in*k*k) x (chunk*oh*ow)}), {@code pre = W cols} by a single-threaded GEMM,
+ * then the output stage ({@link Output}: bias, ReLU, flatten, max-pool) writes the layer's output. The chunks
+ * are shared out over the GEMM team. Backward per chunk: the output stage's adjoint gives {@code dpre},
+ * {@code dW += dpre cols^T} (im2col recomputed: cheaper than keeping a batch-sized patch matrix in memory),
+ * {@code dcols = W^T dpre}, folded back by col2im.
+ *
+ * <p>Determinism (decision 0504): the weight gradient sums over the batch, which the chunks split. The chunks
+ * are fixed by the layer's shape and grouped into a fixed number of lanes; each lane sums its chunks in order
+ * into its own partial, and the partials are added in lane order. Neither depends on the thread count, so the
+ * numbers are the same on any team. Every output column is one GEMM column whatever its chunk, so the forward
+ * pass is too.
  */
 public final class Conv2d implements Layer {
+    /** What follows the convolution inside the layer. */
+    public enum Output {
+        /** Bias only, CNHW. */
+        PLAIN,
+        /** Bias and ReLU, CNHW. */
+        RELU,
+        /** Bias and ReLU, flattened to {@code [n][c*h*w]} (PyTorch's {@code flatten(1)} order). */
+        FLAT_RELU,
+        /** Bias, 2x2 max-pool (floor mode) and ReLU, CNHW; same as ReLU then pool, as max commutes with ReLU. */
+        POOL_RELU
+    }
+
+    /** Target size (floats) of a chunk's patch matrix or pre-activation: well inside a 1-2 MiB L2. */
+    private static final int CHUNK_FLOATS = 1 << 17;
+    /** Partial weight gradients: enough lanes to keep any team of up to eight threads busy. */
+    private static final int LANES = 8;
+    /** Spare floats at the end of the chunk buffers for vector copies that spill (see ConvKernels.copy). */
+    private static final int PAD = 64;
+
     private final Gemm gemm;
-    private final Shape in;
-    private final Shape out;
-    private final int k;
-    private final int pad;
+    private final Geometry g;
+    private final int outC;
+    private final Output output;
+    private final Shape outShape;
     private final Weights weight;
     private final Weights bias;
-    private float[] cols;
+    private final int chunk;
+    /** The weight gradient is accumulated as {@code W^T}'s: for a small fan-in the GEMM's wide side is then outC. */
+    private final boolean transposedGrad;
+    /** Pooling layers compute only the positions some window reads, in window order (see ConvKernels.im2colPooled). */
+    private final boolean pooled;
+    /** GEMM columns per image. */
+    private final int columnsPerImage;
+    /**
+     * Stride 1 without padding: the input gradient goes through the wide grid ({@link ConvKernels#col2imWide}),
+     * 18% more GEMM work for the paper's second conv and a col2im of long runs instead of rows of 11 (measured
+     * 3.9 ms per batch for the short runs, the extra GEMM about 1.2 ms, one thread).
+     */
+    private final boolean wideBackward;
+    private final Forward fwd = new Forward();
+    private final Backward bwd = new Backward();
+    private final Reduce reduce = new Reduce();
+    private float[] x;
+    private int n;
     private float[] y;
-    private float[] dcols;
+    private byte[] arg;
+    private float[] dy;
     private float[] dx;
+    private boolean needDx;
+    private int chunks;
+    private int lanes;
+    private float[] dwLanes = new float[0];
+    private double[] dbLanes = new double[0];
 
+    /** Stride 1, bias, plain output. */
     public Conv2d(Gemm gemm, String name, Shape in, int outChannels, int kernel, int pad, Role role) {
-        if (kernel < 1 || pad < 0) throw new IllegalArgumentException("bad kernel " + kernel + " / pad " + pad);
+        this(gemm, name, in, outChannels, kernel, 1, pad, true, Output.PLAIN, role);
+    }
+
+    public Conv2d(Gemm gemm, String name, Shape in, int outChannels, int kernel, int stride, int pad, boolean withBias,
+                  Output output, Role role) {
+        if (kernel < 1 || pad < 0 || stride < 1) {
+            throw new IllegalArgumentException("bad kernel " + kernel + " / stride " + stride + " / pad " + pad);
+        }
+        int oh = (in.h() + 2 * pad - kernel) / stride + 1, ow = (in.w() + 2 * pad - kernel) / stride + 1;
         this.gemm = gemm;
-        this.in = in;
-        this.k = kernel;
-        this.pad = pad;
-        this.out = new Shape(outChannels, in.h() + 2 * pad - kernel + 1, in.w() + 2 * pad - kernel + 1);
-        this.weight = Weights.of(name + ".weight", outChannels, in.c() * kernel * kernel, role);
-        this.bias = Weights.of(name + ".bias", 1, outChannels, Role.VECTOR);
+        this.g = new Geometry(in.c(), in.h(), in.w(), kernel, stride, pad, oh, ow);
+        this.outC = outChannels;
+        this.output = output;
+        this.outShape = switch (output) {
+            case PLAIN, RELU -> new Shape(outChannels, oh, ow);
+            case FLAT_RELU -> Shape.flat(outChannels * oh * ow);
+            case POOL_RELU -> new Shape(outChannels, oh / 2, ow / 2);
+        };
+        this.weight = Weights.of(name + ".weight", outChannels, g.fanIn(), role);
+        this.bias = withBias ? Weights.of(name + ".bias", 1, outChannels, Role.VECTOR) : null;
+        this.pooled = output == Output.POOL_RELU;
+        this.columnsPerImage = pooled ? 4 * outShape.plane() : g.outPlane();
+        this.wideBackward = stride == 1 && pad == 0 && !pooled;
+        this.chunk = Math.max(1, CHUNK_FLOATS / (Math.max(g.fanIn(), outChannels) * columnsPerImage));
+        this.transposedGrad = g.fanIn() < outChannels;
     }
 
     @Override
     public Shape outShape() {
-        return out;
+        return outShape;
     }
 
     @Override
     public List<Weights> weights() {
-        return List.of(weight, bias);
+        List<Weights> w = new ArrayList<>(2);
+        w.add(weight);
+        if (bias != null) w.add(bias);
+        return List.copyOf(w);
     }
 
     public int fanIn() {
-        return in.c() * k * k;
+        return g.fanIn();
     }
 
     @Override
-    public float[] forward(float[] x, int n) {
-        int rows = fanIn(), ncols = n * out.plane();
-        cols = Buffers.atLeast(cols, rows * ncols);
-        im2col(x, n, cols);
-        y = Buffers.atLeast(y, out.c() * ncols);
-        float[] yy = y, b = bias.value();
-        gemm.threads().range(out.c(), (from, to) -> {
-            for (int o = from; o < to; o++) java.util.Arrays.fill(yy, o * ncols, (o + 1) * ncols, b[o]);
-        });
-        gemm.sgemm(false, false, out.c(), ncols, rows, 1f, weight.value(), 0, rows, cols, 0, ncols, 1f, y, 0, ncols);
+    public long trainingFlops(boolean inputGrad) {
+        return 2L * outC * g.fanIn() * g.outPlane() * (inputGrad ? 3 : 2);
+    }
+
+    @Override
+    public float[] forward(float[] input, int batch, boolean training) {
+        x = input;
+        n = batch;
+        y = Buffers.atLeast(y, outShape.size() * n);
+        if (output == Output.POOL_RELU && training) arg = Buffers.atLeast(arg, outShape.size() * n);
+        fwd.keepArg = output == Output.POOL_RELU && training;
+        chunks = (n + chunk - 1) / chunk;
+        gemm.threads().forEach(chunks, fwd);
         return y;
     }
 
     @Override
-    public float[] backward(float[] dy, int n, boolean needInputGrad) {
-        int rows = fanIn(), ncols = n * out.plane();
-        gemm.sgemm(false, true, out.c(), rows, ncols, 1f, dy, 0, ncols, cols, 0, ncols, 0f, weight.grad(), 0, rows);
-        float[] db = bias.grad();
-        gemm.threads().range(out.c(), (from, to) -> {
-            for (int o = from; o < to; o++) {
-                db[o] = (float) sum(dy, o * ncols, ncols);
+    public float[] backward(float[] gradOut, int batch, boolean needInputGrad) {
+        dy = gradOut;
+        needDx = needInputGrad;
+        if (needInputGrad) dx = Buffers.atLeast(dx, g.inC() * g.ih() * g.iw() * n);
+        lanes = Math.min(LANES, chunks);
+        int wsize = outC * g.fanIn();
+        dwLanes = dwLanes.length >= lanes * wsize ? dwLanes : new float[lanes * wsize];
+        dbLanes = dbLanes.length >= lanes * outC ? dbLanes : new double[lanes * outC];
+        java.util.Arrays.fill(dbLanes, 0, lanes * outC, 0.0);
+        gemm.threads().forEach(lanes, bwd);
+        reduce.ranges.run(gemm.threads(), wsize);
+        if (bias != null) {
+            float[] db = bias.grad();
+            for (int o = 0; o < outC; o++) {
+                double s = 0;
+                for (int l = 0; l < lanes; l++) s += dbLanes[l * outC + o];
+                db[o] = (float) s;
             }
-        });
-        if (!needInputGrad) return null;
-        dcols = Buffers.atLeast(dcols, rows * ncols);
-        gemm.sgemm(true, false, rows, ncols, out.c(), 1f, weight.value(), 0, rows, dy, 0, ncols, 0f, dcols, 0, ncols);
-        dx = Buffers.atLeast(dx, in.size() * n);
-        col2im(dcols, n, dx);
-        return dx;
-    }
-
-    /** A sum with four independent accumulators: one chain would wait on the adder's latency per element. */
-    static double sum(float[] a, int from, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from, end = from + len;
-        for (; i + 3 < end; i += 4) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
         }
-        for (; i < end; i++) s0 += a[i];
-        return (s0 + s1) + (s2 + s3);
+        dy = null;
+        return needInputGrad ? dx : null;
     }
 
-    /** cols[(ci*k + ky)*k + kx][(b*oh + oy)*ow + ox] = x[ci][b][oy+ky-pad][ox+kx-pad] (0 outside). */
-    private void im2col(float[] x, int n, float[] c) {
-        int rows = in.c() * k * k;
-        gemm.threads().range(rows, (from, to) -> im2colRows(x, n, c, from, to, k, pad, in.h(), in.w(), out.h(), out.w()));
+    private void patches(int b0, int b1, float[] cols) {
+        if (pooled) {
+            ConvKernels.im2colPooled(g, x, n, b0, b1, cols);
+        } else {
+            ConvKernels.im2col(g, x, n, b0, b1, cols);
+        }
     }
 
-    /** The adjoint of {@link #im2col}: each input channel is owned by one thread, so no two threads add to it. */
-    private void col2im(float[] c, int n, float[] x) {
-        gemm.threads().range(in.c(), (from, to) -> col2imChannels(c, n, x, from, to, k, pad, in.h(), in.w(), out.h(), out.w()));
+    /** One chunk of the forward pass. */
+    private final class Forward implements IntConsumer {
+        boolean keepArg;
+
+        @Override
+        public void accept(int c) {
+            int b0 = c * chunk, b1 = Math.min(n, b0 + chunk), cn = (b1 - b0) * columnsPerImage;
+            Scratch s = Scratch.get(g.fanIn() * cn, outC * cn);
+            patches(b0, b1, s.cols);
+            gemm.sgemmSerial(false, false, outC, cn, g.fanIn(), 1f, weight.value(), 0, g.fanIn(), s.cols, 0, cn, 0f,
+                    s.pre, 0, cn);
+            float[] b = bias == null ? null : bias.value();
+            switch (output) {
+                case PLAIN -> ConvKernels.storeCnhw(s.pre, b, outC, g.outPlane(), n, b0, b1, false, y);
+                case RELU -> ConvKernels.storeCnhw(s.pre, b, outC, g.outPlane(), n, b0, b1, true, y);
+                case FLAT_RELU -> ConvKernels.storeFlatRelu(s.pre, b, outC, g.outPlane(), b0, b1, y);
+                case POOL_RELU -> ConvKernels.storePoolRelu(s.pre, b, outC, outShape.plane(), n, b0, b1, y,
+                        keepArg ? arg : null);
+            }
+        }
     }
 
-    // static loop bodies, not lambda bodies: the JIT compiles them whole instead of via on-stack replacement
-
-    private static void im2colRows(float[] x, int n, float[] c, int from, int to, int k, int pad, int ih, int iw,
-                                   int oh, int ow) {
-        int ncols = n * oh * ow, kk = k * k;
-        for (int r = from; r < to; r++) {
-            int ci = r / kk, ky = (r % kk) / k, kx = r % k;
-            int dst = r * ncols;
-            int lo = Math.max(0, pad - kx), hi = Math.min(ow, iw + pad - kx);
-            for (int b = 0; b < n; b++) {
-                int plane = (ci * n + b) * ih * iw;
-                for (int oy = 0; oy < oh; oy++, dst += ow) {
-                    int iy = oy + ky - pad;
-                    if (iy < 0 || iy >= ih) {
-                        java.util.Arrays.fill(c, dst, dst + ow, 0f);
-                        continue;
+    /** One lane of the backward pass: its chunks in order, into its own partial gradients. */
+    private final class Backward implements IntConsumer {
+        @Override
+        public void accept(int lane) {
+            int first = (int) ((long) chunks * lane / lanes), last = (int) ((long) chunks * (lane + 1) / lanes);
+            int wsize = outC * g.fanIn();
+            for (int c = first; c < last; c++) {
+                int b0 = c * chunk, b1 = Math.min(n, b0 + chunk), cn = (b1 - b0) * columnsPerImage;
+                int wideLen = wideBackward ? (b1 - b0) * g.oh() * g.iw() : 0;
+                Scratch s = Scratch.get(g.fanIn() * Math.max(cn, wideLen), outC * cn);
+                if (wideBackward) s.wide = Buffers.atLeast(s.wide, outC * wideLen + PAD);
+                switch (output) {
+                    case PLAIN -> ConvKernels.loadCnhw(dy, y, false, outC, g.outPlane(), n, b0, b1, s.pre);
+                    case RELU -> ConvKernels.loadCnhw(dy, y, true, outC, g.outPlane(), n, b0, b1, s.pre);
+                    case FLAT_RELU -> ConvKernels.loadFlatRelu(dy, y, outC, g.outPlane(), b0, b1, s.pre);
+                    case POOL_RELU -> ConvKernels.loadPoolRelu(dy, y, arg, outC, outShape.plane(), n, b0, b1, s.pre);
+                }
+                if (bias != null) ConvKernels.rowSums(s.pre, outC, cn, dbLanes, lane * outC);
+                patches(b0, b1, s.cols);
+                float beta = c == first ? 0f : 1f;
+                if (transposedGrad) {
+                    gemm.sgemmSerial(false, true, g.fanIn(), outC, cn, 1f, s.cols, 0, cn, s.pre, 0, cn, beta, dwLanes,
+                            lane * wsize, outC);
+                } else {
+                    gemm.sgemmSerial(false, true, outC, g.fanIn(), cn, 1f, s.pre, 0, cn, s.cols, 0, cn, beta, dwLanes,
+                            lane * wsize, g.fanIn());
+                }
+                if (needDx && wideBackward) {
+                    // the patch matrix is no longer needed: its buffer takes dcols
+                    int wn = (b1 - b0) * g.oh() * g.iw();
+                    ConvKernels.widen(s.pre, outC, g.oh(), g.ow(), g.iw(), b1 - b0, s.wide);
+                    gemm.sgemmSerial(true, false, g.fanIn(), wn, outC, 1f, weight.value(), 0, g.fanIn(), s.wide, 0, wn,
+                            0f, s.cols, 0, wn);
+                    ConvKernels.col2imWide(g, s.cols, n, b0, b1, dx);
+                } else if (needDx) {
+                    gemm.sgemmSerial(true, false, g.fanIn(), cn, outC, 1f, weight.value(), 0, g.fanIn(), s.pre, 0, cn,
+                            0f, s.cols, 0, cn);
+                    if (pooled) {
+                        ConvKernels.col2imPooled(g, s.cols, n, b0, b1, dx);
+                    } else {
+                        ConvKernels.col2im(g, s.cols, n, b0, b1, dx);
                     }
-                    for (int ox = 0; ox < lo; ox++) c[dst + ox] = 0f;
-                    if (hi > lo) System.arraycopy(x, plane + iy * iw + lo + kx - pad, c, dst + lo, hi - lo);
-                    for (int ox = Math.max(hi, lo); ox < ow; ox++) c[dst + ox] = 0f;
                 }
             }
         }
     }
 
-    private static void col2imChannels(float[] c, int n, float[] x, int from, int to, int k, int pad, int ih, int iw,
-                                       int oh, int ow) {
-        int ncols = n * oh * ow, kk = k * k;
-        java.util.Arrays.fill(x, from * n * ih * iw, to * n * ih * iw, 0f);
-        for (int ci = from; ci < to; ci++) {
-            for (int q = 0; q < kk; q++) {
-                int ky = q / k, kx = q % k;
-                int src = (ci * kk + q) * ncols;
-                int lo = Math.max(0, pad - kx), hi = Math.min(ow, iw + pad - kx);
-                for (int b = 0; b < n; b++) {
-                    int plane = (ci * n + b) * ih * iw;
-                    for (int oy = 0; oy < oh; oy++, src += ow) {
-                        int iy = oy + ky - pad;
-                        if (iy < 0 || iy >= ih) continue;
-                        int base = plane + iy * iw + kx - pad;
-                        for (int ox = lo; ox < hi; ox++) x[base + ox] += c[src + ox];
-                    }
-                }
+    /** {@code dW = sum of the lane partials, in lane order} (transposed back when accumulated as {@code W^T}'s). */
+    private final class Reduce implements GemmThreads.RangeBody {
+        final GemmThreads.Ranges ranges = new GemmThreads.Ranges(this);
+
+        @Override
+        public void run(int from, int to) {
+            float[] dw = weight.grad();
+            int wsize = outC * g.fanIn(), fan = g.fanIn();
+            for (int i = from; i < to; i++) {
+                // element i of dW (row o, column q); W^T's partials hold it at q * outC + o
+                int at = transposedGrad ? (i % fan) * outC + i / fan : i;
+                float s = dwLanes[at];
+                for (int l = 1; l < lanes; l++) s += dwLanes[l * wsize + at];
+                dw[i] = s;
             }
+        }
+    }
+
+    /** Per-thread chunk buffers, shared by every convolution (layers run one after the other). */
+    private static final class Scratch {
+        private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+        float[] cols = new float[0];
+        float[] pre = new float[0];
+        float[] wide = new float[0];
+
+        /** Buffers of at least these lengths, plus room for a sloppy copy's spill past the last row. */
+        static Scratch get(int colsLen, int preLen) {
+            Scratch s = LOCAL.get();
+            if (s.cols.length < colsLen + PAD) s.cols = new float[colsLen + PAD];
+            if (s.pre.length < preLen + PAD) s.pre = new float[preLen + PAD];
+            return s;
         }
     }
 }

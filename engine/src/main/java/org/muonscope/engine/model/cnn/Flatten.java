@@ -23,7 +23,7 @@ public final class Flatten implements Layer {
     }
 
     @Override
-    public float[] forward(float[] x, int n) {
+    public float[] forward(float[] x, int n, boolean training) {
         y = Buffers.atLeast(y, in.size() * n);
         permute(x, y, n, true);
         return y;

@@ -31,7 +31,7 @@ public final class MaxPool2 implements Layer {
     }
 
     @Override
-    public float[] forward(float[] input, int n) {
+    public float[] forward(float[] input, int n, boolean training) {
         x = input;
         y = Buffers.atLeast(y, in.c() * n * out.plane());
         float[] yy = y;

@@ -20,7 +20,7 @@ public final class Relu implements Layer {
     }
 
     @Override
-    public float[] forward(float[] x, int n) {
+    public float[] forward(float[] x, int n, boolean training) {
         int len = shape.size() * n;
         y = Buffers.atLeast(y, len);
         float[] yy = y;
