@@ -14,7 +14,7 @@ public record DatasetChoice(Kind kind, Path dir) {
     /** Where Debian's {@code dataset-fashion-mnist} package puts the files. */
     public static final Path FASHION_SYSTEM_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
-    public enum Kind { BUNDLED, FASHION_SYSTEM, MNIST_DIR, CIFAR_DIR }
+    public enum Kind { BUNDLED, FASHION_SYSTEM, MNIST_DIR, CIFAR_DIR, CIFAR100_DIR }
 
     public static final DatasetChoice BUNDLED = new DatasetChoice(Kind.BUNDLED, null);
 
@@ -33,12 +33,13 @@ public record DatasetChoice(Kind kind, Path dir) {
         return Files.isDirectory(FASHION_SYSTEM_DIR);
     }
 
-    /** The same text {@code muonscope cnn --data} accepts: {@code bundled}, a folder, or {@code cifar:DIR}. */
+    /** The same text {@code muonscope cnn --data} accepts: {@code bundled}, a folder, {@code cifar:DIR} or {@code cifar100:DIR}. */
     public String toCliText() {
         return switch (kind) {
             case BUNDLED -> "bundled";
             case FASHION_SYSTEM, MNIST_DIR -> dir.toString();
             case CIFAR_DIR -> "cifar:" + dir;
+            case CIFAR100_DIR -> "cifar100:" + dir;
         };
     }
 
@@ -47,6 +48,8 @@ public record DatasetChoice(Kind kind, Path dir) {
         String t = text.trim();
         if (t.equalsIgnoreCase("bundled")) return BUNDLED;
         if (t.startsWith("cifar:")) return new DatasetChoice(Kind.CIFAR_DIR, Path.of(t.substring(6)));
+        if (t.startsWith("cifar10:")) return new DatasetChoice(Kind.CIFAR_DIR, Path.of(t.substring(8)));
+        if (t.startsWith("cifar100:")) return new DatasetChoice(Kind.CIFAR100_DIR, Path.of(t.substring(9)));
         Path p = Path.of(t);
         return p.equals(FASHION_SYSTEM_DIR) ? fashionSystem() : new DatasetChoice(Kind.MNIST_DIR, p);
     }
@@ -58,6 +61,7 @@ public record DatasetChoice(Kind kind, Path dir) {
             case FASHION_SYSTEM -> "Fashion-MNIST";
             case MNIST_DIR -> "MNIST-format " + dir.getFileName();
             case CIFAR_DIR -> "CIFAR-10 " + dir.getFileName();
+            case CIFAR100_DIR -> "CIFAR-100 " + dir.getFileName();
         };
     }
 }

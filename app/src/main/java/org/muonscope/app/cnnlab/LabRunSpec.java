@@ -10,7 +10,7 @@ import org.muonscope.engine.optim.OptimizerSettings;
  * each can be cancelled, resumed and compared on its own.
  *
  * @param optimizerLabel the name shown in legends ({@code SGD}, {@code Adam}, {@code Muon}, ...)
- * @param model          {@code paper-cnn} or {@code mlp}
+ * @param model          {@code paper-cnn}, {@code mlp} or {@code resnet20}
  * @param evalEvery      evaluate on the test set every this many steps
  * @param threads        engine threads for this run
  * @param trainLimit     train on the first this many images only (after the transform); 0 for all
@@ -21,7 +21,7 @@ import org.muonscope.engine.optim.OptimizerSettings;
 public record LabRunSpec(DatasetChoice data, Experiment experiment, String model, String optimizerLabel,
                          OptimizerSettings optimizer, int epochs, int batch, int evalEvery, long seed, int threads,
                          int trainLimit, int testLimit, String init) {
-    public static final java.util.List<String> MODELS = java.util.List.of("paper-cnn", "mlp");
+    public static final java.util.List<String> MODELS = org.muonscope.engine.model.cnn.Models.KINDS;
     /** The inits the lab offers: PyTorch's default, the paper's small Gaussian, Kaiming. */
     public static final java.util.List<String> INITS = java.util.List.of("default", "gaussian:0.01", "kaiming");
 
@@ -29,7 +29,7 @@ public record LabRunSpec(DatasetChoice data, Experiment experiment, String model
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(optimizer, "optimizer");
-        if (!MODELS.contains(model)) throw new SpecException("model", "expected paper-cnn or mlp, got " + model);
+        if (!MODELS.contains(model)) throw new SpecException("model", "expected one of " + String.join(", ", MODELS) + ", got " + model);
         if (optimizerLabel == null || optimizerLabel.isBlank()) optimizerLabel = optimizer.kind().id();
         if (epochs < 1) throw new SpecException("epochs", "must be >= 1, got " + epochs);
         if (batch < 1) throw new SpecException("batch", "must be >= 1, got " + batch);

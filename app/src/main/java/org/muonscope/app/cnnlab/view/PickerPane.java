@@ -63,6 +63,8 @@ public final class PickerPane extends VBox {
         mnist.setOnAction(e -> choose(picker, DatasetChoice.Kind.MNIST_DIR, "Folder with MNIST-format IDX files"));
         Button cifar = new Button("CIFAR-10 folder…");
         cifar.setOnAction(e -> choose(picker, DatasetChoice.Kind.CIFAR_DIR, "Folder with the CIFAR-10 binary batches"));
+        Button cifar100 = new Button("CIFAR-100 folder…");
+        cifar100.setOnAction(e -> choose(picker, DatasetChoice.Kind.CIFAR100_DIR, "Folder with the CIFAR-100 binary train.bin and test.bin"));
 
         ComboBox<Experiment.Kind> kind = new ComboBox<>();
         kind.setId("cnn-experiment");
@@ -144,7 +146,7 @@ public final class PickerPane extends VBox {
         error.setStyle("-fx-text-fill: #b00020;");
         error.textProperty().bind(picker.errorProperty());
 
-        getChildren().addAll(section("Preset"), preset, section("Data"), data, new HBox(4, mnist, cifar),
+        getChildren().addAll(section("Preset"), preset, section("Data"), data, new HBox(4, mnist, cifar, cifar100),
                 section("Experiment"), kind, new HBox(6, symbol, value), section("Model and schedule"), sched,
                 section("Optimizers (one run each)"), opts, queue, error);
 
