@@ -59,11 +59,14 @@ public final class PickerPane extends VBox {
             @Override public DatasetChoice fromString(String s) { return null; }
         });
         data.setMaxWidth(Double.MAX_VALUE);
-        Button mnist = new Button("MNIST folder…");
+        Button mnist = new Button("MNIST…");
+        mnist.setTooltip(new javafx.scene.control.Tooltip("A folder of MNIST-format IDX files (MNIST, Fashion-MNIST, KMNIST …)"));
         mnist.setOnAction(e -> choose(picker, DatasetChoice.Kind.MNIST_DIR, "Folder with MNIST-format IDX files"));
-        Button cifar = new Button("CIFAR-10 folder…");
+        Button cifar = new Button("CIFAR-10…");
+        cifar.setTooltip(new javafx.scene.control.Tooltip("The folder of the CIFAR-10 binary version (data_batch_1..5.bin, test_batch.bin)"));
         cifar.setOnAction(e -> choose(picker, DatasetChoice.Kind.CIFAR_DIR, "Folder with the CIFAR-10 binary batches"));
-        Button cifar100 = new Button("CIFAR-100 folder…");
+        Button cifar100 = new Button("CIFAR-100…");
+        cifar100.setTooltip(new javafx.scene.control.Tooltip("The folder of the CIFAR-100 binary version (train.bin, test.bin); its 100 fine labels are the classes"));
         cifar100.setOnAction(e -> choose(picker, DatasetChoice.Kind.CIFAR100_DIR, "Folder with the CIFAR-100 binary train.bin and test.bin"));
 
         ComboBox<Experiment.Kind> kind = new ComboBox<>();
