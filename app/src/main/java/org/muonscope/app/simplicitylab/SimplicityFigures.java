@@ -121,12 +121,22 @@ final class SimplicityFigures {
         hosts.get(name).request(size -> prepare.get(), null);
     }
 
-    /** Writes every chart as PNG and SVG at 900 x 600, each as its host shows it or whole. */
-    void export(Path dir, boolean asShown, DlnRun dln, double dlnCursor, RoutingRun routing, double routingCursor) throws IOException {
+    /** Each host's zoom as it is now (or whole): read on the FX thread, where the hosts live. */
+    Map<String, Zoom> zooms(boolean asShown) {
+        Map<String, Zoom> z = new LinkedHashMap<>();
+        for (String n : makers.keySet()) z.put(n, asShown ? hosts.get(n).zoom() : Zoom.WHOLE);
+        return z;
+    }
+
+    /**
+     * Writes every chart as PNG and SVG at 900 x 600, each with its zoom from {@link #zooms}. Draws fresh charts only,
+     * so it may run on any thread.
+     */
+    void export(Path dir, Map<String, Zoom> zooms, DlnRun dln, double dlnCursor, RoutingRun routing, double routingCursor) throws IOException {
         for (String n : makers.keySet()) {
             double cursor = DLN.contains(n) ? dlnCursor : routingCursor;
             JFreeChart c = chart(n, dln, routing, cursor);
-            Zoom z = asShown ? hosts.get(n).zoom() : Zoom.WHOLE;
+            Zoom z = zooms.get(n);
             PlotExporter.write(c, z, PlotExporter.Format.PNG, 900, 600, dir.resolve("simplicity-" + n + ".png"));
             PlotExporter.write(c, z, PlotExporter.Format.SVG, 900, 600, dir.resolve("simplicity-" + n + ".svg"));
         }

@@ -41,6 +41,7 @@ public final class SimplicityLabView extends BorderPane {
 
     private final SimplicityLabViewModel vm;
     private final SimplicityFigures figures;
+    private final java.util.concurrent.Executor io;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     private final Label oscillation = new Label();
@@ -50,10 +51,14 @@ public final class SimplicityLabView extends BorderPane {
     /** Held here: a bidirectional binding keeps only weak references, so a temporary asObject() would be collected. */
     private final javafx.beans.property.ObjectProperty<Integer> depthObject;
 
-    /** @param figures the lane figures are drawn on (the lab context's {@code figures} lane) */
-    public SimplicityLabView(SimplicityLabViewModel vm, java.util.concurrent.Executor figures) {
+    /**
+     * @param figures the lane figures are drawn on (the lab context's {@code figures} lane)
+     * @param io the lane exports are written on
+     */
+    public SimplicityLabView(SimplicityLabViewModel vm, java.util.concurrent.Executor figures, java.util.concurrent.Executor io) {
         this.vm = vm;
         this.figures = new SimplicityFigures(figures);
+        this.io = io;
         this.depthObject = vm.depthProperty().asObject();
         getStyleClass().add("simplicity-lab");
         setId("simplicity-lab");
@@ -81,7 +86,7 @@ public final class SimplicityLabView extends BorderPane {
     /** The tab as the window builds it: its runs on one lane of the lab context, both figure presets loaded. */
     public static SimplicityLabView create(org.muonscope.app.common.LabContext ctx) {
         SimplicityLabView view = new SimplicityLabView(new SimplicityLabViewModel(ctx.tasks().lane("simplicity-lab"), ctx.ui(),
-                ctx.scheduler()), ctx.tasks().lane("figures"));
+                ctx.scheduler()), ctx.tasks().lane("figures"), ctx.tasks().lane("simplicity-lab-io"));
         view.vm.loadPreset("simplicity-figure1");
         view.vm.loadPreset("simplicity-figure2");
         return view;
@@ -121,14 +126,7 @@ public final class SimplicityLabView extends BorderPane {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Folder for the Simplicity Lab figures");
             java.io.File dir = c.showDialog(getScene() == null ? null : getScene().getWindow());
-            if (dir != null) {
-                try {
-                    exportAll(dir.toPath(), asShown);
-                    vm.statusProperty().set("exported to " + dir);
-                } catch (IOException | RuntimeException ex) {
-                    vm.errorProperty().set("export failed: " + ex.getMessage());
-                }
-            }
+            if (dir != null) export(dir.toPath(), asShown);
         });
         export.setId("export");
         Label title = new Label("Simplicity bias: what SpecGD and Muon give up");
@@ -295,16 +293,47 @@ public final class SimplicityLabView extends BorderPane {
 
     /**
      * Writes every chart as PNG and SVG (each as its host shows it, or whole), and the current results' CSV/JSON
-     * files (as the CLI writes them).
+     * files (as the CLI writes them), here and now.
      */
     public void exportAll(Path dir, boolean asShown) throws IOException {
-        figures.export(dir, asShown, vm.dlnProperty().get(), vm.dlnAnimation().cursor(), vm.routingProperty().get(),
-                vm.routingAnimation().cursor());
-        if (vm.dlnProperty().get() != null) {
-            Experiments.write(vm.dlnProperty().get().source(), dir.resolve("dln"));
-        }
-        if (vm.routingProperty().get() != null && vm.routingProperty().get().source() != null) {
-            Experiments.write(vm.routingProperty().get().source(), dir.resolve("routing"));
+        exportJob(asShown).write(dir);
+    }
+
+    /**
+     * As {@link #exportAll}, but written on the io lane so the window keeps drawing; the status line says when the
+     * files are there, or why not. What is exported (results, cursors, zooms) is taken now, on the FX thread.
+     */
+    public void export(Path dir, boolean asShown) {
+        ExportJob job = exportJob(asShown);
+        vm.statusProperty().set("exporting to " + dir + "…");
+        io.execute(() -> {
+            String failure = null;
+            try {
+                job.write(dir);
+            } catch (IOException | RuntimeException ex) {
+                failure = "export failed: " + ex.getMessage();
+            }
+            String f = failure;
+            vm.ui().execute(() -> {
+                if (f == null) vm.statusProperty().set("exported to " + dir);
+                else vm.errorProperty().set(f);
+            });
+        });
+    }
+
+    private ExportJob exportJob(boolean asShown) {
+        return new ExportJob(figures, figures.zooms(asShown), vm.dlnProperty().get(), vm.dlnAnimation().cursor(),
+                vm.routingProperty().get(), vm.routingAnimation().cursor());
+    }
+
+    /** One export's inputs, fixed on the FX thread; {@link #write} draws fresh charts, so any thread may run it. */
+    private record ExportJob(SimplicityFigures figures, java.util.Map<String, org.muonscope.app.common.figure.Zoom> zooms,
+            org.muonscope.engine.experiments.dln.DlnRun dln, double dlnCursor,
+            org.muonscope.engine.experiments.routing.RoutingRun routing, double routingCursor) {
+        void write(Path dir) throws IOException {
+            figures.export(dir, zooms, dln, dlnCursor, routing, routingCursor);
+            if (dln != null) Experiments.write(dln.source(), dir.resolve("dln"));
+            if (routing != null && routing.source() != null) Experiments.write(routing.source(), dir.resolve("routing"));
         }
     }
 

@@ -94,6 +94,11 @@ public final class SimplicityLabViewModel {
     private int inFlight;
     private boolean loading;
 
+    /** The UI thread this model's properties live on. */
+    UiExecutor ui() {
+        return ui;
+    }
+
     public SimplicityLabViewModel(Executor background, UiExecutor ui, Scheduler scheduler) {
         this.background = background;
         this.ui = ui;

@@ -45,7 +45,7 @@ class SimplicityLabFiguresTest {
 
     @Start
     void start(Stage stage) {
-        view = new SimplicityLabView(new SimplicityLabViewModel(tasks.lane("simplicity-lab"), UiExecutor.fx(), Scheduler.fx()), tasks.lane("figures"));
+        view = new SimplicityLabView(new SimplicityLabViewModel(tasks.lane("simplicity-lab"), UiExecutor.fx(), Scheduler.fx()), tasks.lane("figures"), tasks.lane("simplicity-lab-io"));
         Scene scene = new Scene(view, 1500, 950);
         scene.getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.setScene(scene);

@@ -29,6 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SimplicityLabWindowTest {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
+    /** The export lane: its jobs wait here until the test runs them, off the FX thread. */
+    private final java.util.Deque<Runnable> io = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private SimplicityLabView view;
 
     @TempDir Path dir;
@@ -36,7 +38,7 @@ class SimplicityLabWindowTest {
     @Start
     void start(Stage stage) {
         view = new SimplicityLabView(new SimplicityLabViewModel(background, UiExecutor.fx(), Scheduler.fx()),
-                TaskExecutor.threads(UiExecutor.fx()).lane("figures"));
+                TaskExecutor.threads(UiExecutor.fx()).lane("figures"), io::add);
         Scene scene = new Scene(view, 1500, 950);
         scene.getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.setScene(scene);
@@ -85,13 +87,14 @@ class SimplicityLabWindowTest {
         double first = vm.routingAnimation().cursor();
         waitFor("the cursor advances", () -> vm.routingAnimation().cursor() > first + 1);
 
-        robot.interact(() -> {
-            try {
-                view.exportAll(dir, false);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        // the export button's path: the inputs are taken on the FX thread, the files written on the io lane
+        robot.interact(() -> view.export(dir, false));
+        assertEquals(1, io.size());
+        assertTrue(robot.lookup("#simplicity-status").queryLabeled().getText().startsWith("exporting to "));
+        assertTrue(!Files.exists(dir.resolve("simplicity-loss.png")), "nothing written before the io lane runs");
+        io.poll().run();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("exported to " + dir, robot.lookup("#simplicity-status").queryLabeled().getText());
         for (String n : new String[] {"singular-values", "loss", "distance", "routing-gd-grid", "routing-specgd-grid", "routing-errors", "hidden-spectrum"}) {
             assertTrue(Files.size(dir.resolve("simplicity-" + n + ".png")) > 1000, n);
             assertTrue(Files.readString(dir.resolve("simplicity-" + n + ".svg")).contains("<svg"), n);
