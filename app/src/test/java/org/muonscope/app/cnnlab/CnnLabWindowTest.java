@@ -97,7 +97,8 @@ class CnnLabWindowTest {
         waitFor("Adam started", () -> backend.jobs.size() == 2);
         FakeBackend.Job adamJob = backend.jobs.get(1);
         fx(robot, () -> {
-            adamJob.started(new int[] {10, 10, 1, 1});
+            adamJob.started(new int[] {10, 10, 1, 1}, List.of("fc1.weight", "fc2.weight"));
+            adamJob.evalSpectra(10, new double[][] {{3, 1}, {2, 1, 0.5}});
             for (long s = 20; s <= 100; s += 20) {
                 adamJob.progress(s);
                 adamJob.eval(s, 0.9, 0.85, 0.2 + s / 500.0, 0.3);
@@ -122,6 +123,12 @@ class CnnLabWindowTest {
         }
         String csv = Files.readString(exportDir.resolve("class-accuracy.csv"));
         assertTrue(csv.contains("Adam,100,0,a,false,0.900000"), "the exported CSV has Adam's last evaluation: " + csv);
+        // the Spectra tab's figures come with them (never shown: its default layer), and every layer's rank
+        for (String f : List.of("spectra.svg", "spectra.pdf", "layer-rank.png", "layer-rank.csv")) {
+            assertTrue(Files.size(exportDir.resolve(f)) > 0, f);
+        }
+        String spectra = Files.readString(exportDir.resolve("spectra.csv"));
+        assertTrue(spectra.contains(",10,fc1.weight,2,"), "fc1's second singular value at step 10: " + spectra);
     }
 
     @Test

@@ -64,7 +64,6 @@ class FakeBackend implements TrainingBackend {
                     1.0, new double[0], Double.NaN, null));
         }
 
-        /** The engine writes a checkpoint at each epoch's end. */
         /** The engine started with these weight matrices (whose spectra each evaluation then carries). */
         void started(int[] counts, List<String> layers) {
             observer.onStarted(new RunInfo(List.of("a", "b", "c", "d"), counts, List.of(), totalSteps, layers));
@@ -79,6 +78,7 @@ class FakeBackend implements TrainingBackend {
                     new double[0], Double.NaN, null, singularValues, rank));
         }
 
+        /** The engine writes a checkpoint at each epoch's end. */
         void checkpoint() {
             try {
                 Files.createDirectories(dir);

@@ -58,6 +58,7 @@ public final class CnnLabView extends BorderPane {
         sweepPane = new SweepPane(sweep, picker, background, ui, render, chooser);
         Tab sweepTab = new Tab("Sweep", sweepPane);
         Tab spectraTab = SpectraPane.tab(queue, render);
+        live.exportAlso((SpectraPane) spectraTab.getContent());
         for (Tab t : List.of(dataTab, liveTab, spectraTab, sweepTab)) t.setClosable(false);
         tabs.getTabs().setAll(dataTab, liveTab, spectraTab, sweepTab);
         tabs.setId("cnn-tabs");

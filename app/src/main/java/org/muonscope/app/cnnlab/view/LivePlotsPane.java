@@ -52,6 +52,8 @@ public final class LivePlotsPane extends BorderPane {
     private final List<RunItem> watched = new ArrayList<>();
     private final InvalidationListener dirtyListener = o -> markDirty();
     private final ExportAction export;
+    /** The Spectra view, whose figures the export adds to these (none until the lab view joins them). */
+    private SpectraPane spectra;
     private boolean dirty = true;
     // Runs only while something is waiting to be drawn, so an idle lab does not keep the FX thread pulsing.
     private final AnimationTimer timer = new AnimationTimer() {
@@ -101,7 +103,7 @@ public final class LivePlotsPane extends BorderPane {
         });
         follow.selectedProperty().addListener(dirtyListener);
         // Exports draw fresh chart objects on a background thread, never the ones the screen is drawing.
-        export = new ExportAction(this, background, ui, chooseDir, this::buildFigures, this::zoomOf, queue, status);
+        export = new ExportAction(this, background, ui, chooseDir, this::exportFigures, this::zoomOf, queue, status);
         SplitMenuButton exportButton = ExportButton.create("Export figures…", export::run);
         exportButton.setId("cnn-export");
         HBox bar = new HBox(8, new Label("cursor step"), cursor, follow, exportButton, status);
@@ -123,10 +125,23 @@ public final class LivePlotsPane extends BorderPane {
     /** The hosts of the six plots, in grid order. */
     public List<FigureHost> hosts() { return List.copyOf(viewers); }
 
+    /** Lets "Export figures…" also write the Spectra view's figures. */
+    void exportAlso(SpectraPane spectra) {
+        this.spectra = spectra;
+    }
+
     /** The zoom of the host showing the figure of that name ({@link Zoom#WHOLE} if none shows it). */
     Zoom zoomOf(String name) {
         int i = shownNames.indexOf(name);
-        return i < 0 ? Zoom.WHOLE : viewers.get(i).zoom();
+        if (i >= 0) return viewers.get(i).zoom();
+        return spectra == null ? Zoom.WHOLE : spectra.zoomOf(name);
+    }
+
+    /** What "Export figures…" writes: these plots' figures and the Spectra view's. */
+    private List<CnnFigureSet.Figure> exportFigures() {
+        List<CnnFigureSet.Figure> figs = new ArrayList<>(buildFigures());
+        if (spectra != null) figs.addAll(spectra.exportFigures());
+        return figs;
     }
 
     private void rewatch() {

@@ -17,10 +17,12 @@ import javafx.scene.layout.HBox;
 import org.muonscope.app.cnnlab.EvalPoint;
 import org.muonscope.app.cnnlab.RunItem;
 import org.muonscope.app.cnnlab.RunQueueViewModel;
+import org.muonscope.app.cnnlab.figures.CnnFigureSet;
 import org.muonscope.app.cnnlab.figures.CnnRunData;
 import org.muonscope.app.cnnlab.figures.CnnSpectraFigures;
 import org.muonscope.app.common.figure.Drawing;
 import org.muonscope.app.common.figure.FigureHost;
+import org.muonscope.app.common.figure.Zoom;
 
 /**
  * The Spectra view: the chosen layer's singular values over training, one panel per compared run (the selected one
@@ -80,6 +82,20 @@ public final class SpectraPane extends BorderPane {
     public ComboBox<String> layerChooser() { return layer; }
 
     public FigureHost host() { return host; }
+
+    /**
+     * What the lab's export adds for this view: the chosen layer's spectra (the default layer before a choice) and
+     * every layer's effective rank, as fresh charts of the runs this view shows; none when no run recorded spectra.
+     * Read on the FX thread.
+     */
+    List<CnnFigureSet.Figure> exportFigures() {
+        return CnnFigureSet.spectra(snapshot(shownItems()), layer.getValue(), Double.POSITIVE_INFINITY);
+    }
+
+    /** The zoom an "as shown" export keeps: the host's for the spectra, none for the rank figure this view does not show. */
+    Zoom zoomOf(String name) {
+        return "spectra".equals(name) ? host.zoom() : Zoom.WHOLE;
+    }
 
     private void rewatch() {
         for (RunItem i : watched) {
