@@ -63,6 +63,7 @@ public final class TheoryLabView extends BorderPane {
     private Object sweptSpec;
     private long explainedVersion = -1;
     private long drawnVersion = -1;
+    private long tableVersion = -1;
     private double drawnCursor = Double.NaN;
     private final Map<String, Long> figureVersion = new LinkedHashMap<>();
     private boolean styleDirty = true;
@@ -182,7 +183,6 @@ public final class TheoryLabView extends BorderPane {
                 frozen = data.freeze();
                 style = style();
                 if (rebuild("trajectories", frozen, style)) {
-                    saturationTable.show(data);
                     drawnVersion = v;
                     // an empty chart (the run has only just started) must not delay its first real frame
                     if (data.slots().isEmpty() || !data.slot(0).snapshots().isEmpty()) lastRender = now;
@@ -193,6 +193,11 @@ public final class TheoryLabView extends BorderPane {
                 // measured t90 for L = 1..6 costs six engine runs: only when someone looks at the depth view
                 sweptSpec = data.spec();
                 vm.depthSweep().start(data.spec());
+            }
+            // the table only while its tab shows: re-laying out its cells is the costliest FX work of a streaming run
+            if ("saturation".equals(visible) && tableVersion != drawnVersion) {
+                saturationTable.show(data);
+                tableVersion = drawnVersion;
             }
             // the side view is queued behind the main view on the one render lane (a host redraws itself on resize)
             if (visible != null) {

@@ -81,6 +81,14 @@ class TheoryLabWindowTest {
         // the main chart shows the new run: 4 optimizers x 3 classes
         assertEquals(12, view.figure("trajectories").chart().getXYPlot().getDataset(0).getSeriesCount());
         assertTrue(vm().dataProperty().get().isFinished());
+
+        // the saturation table is filled only while its tab shows, then with the latest run
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SaturationTable.Row> table = robot.lookup("#saturation-table").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(0, table.getItems().size(), "nothing laid out while hidden");
+        robot.interact(() -> view.sideViews().getSelectionModel().select(2));
+        waitFor("the table filled", () -> table.getItems().size() == 12);
+        assertEquals(0.5, table.getItems().get(2).values().prior(), 1e-12, "gd, class 3: the typed prior");
     }
 
     @Test
