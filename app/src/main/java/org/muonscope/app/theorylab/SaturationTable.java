@@ -74,7 +74,7 @@ final class SaturationTable extends TableView<SaturationTable.Row> {
         return c;
     }
 
-    /** Called with every redraw while a run streams in: new rows only when the optimizers or classes differ. */
+    /** Called with every redraw while its tab shows: new rows only when the optimizers or classes differ. */
     void show(RunData data) {
         TheorySpec s = data.spec();
         double[] w = TheoryFormulas.wStar(s);
