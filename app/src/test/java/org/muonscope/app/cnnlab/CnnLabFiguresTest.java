@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.w3c.dom.NodeList;
 
 /**
  * The CNN Lab's live plots answer the mouse (headless, the scripted backend): the readout names the run and its
@@ -132,29 +130,15 @@ class CnnLabFiguresTest {
         Path dir = home.resolve("export");
         robot.clickOn("#cnn-export");
         waitFor("export as shown", () -> Files.exists(dir.resolve("balanced-worst.svg")));
-        List<Double> shown = ticks(dir.resolve("balanced-worst.svg"));
+        List<Double> shown = SafeXml.ticks(dir.resolve("balanced-worst.svg"));
         waitFor("the export finished", () -> !lab.view().live().exportAction().lastWrittenProperty().get().isEmpty());
         Files.delete(dir.resolve("balanced-worst.svg"));
         List<Path> first = lab.view().live().exportAction().lastWrittenProperty().get();
         robot.clickOn(robot.lookup("#cnn-export").lookup(".arrow-button").queryAs(javafx.scene.Node.class)).clickOn("Whole figures…");
         // the whole bundle is written before the test's folder goes
         waitFor("export whole", () -> fx(() -> lab.view().live().exportAction().lastWrittenProperty().get() != first));
-        List<Double> whole = ticks(dir.resolve("balanced-worst.svg"));
+        List<Double> whole = SafeXml.ticks(dir.resolve("balanced-worst.svg"));
         assertTrue(whole.contains(200.0), "the whole figure's steps reach 200: " + whole);
         assertTrue(shown.stream().noneMatch(v -> v >= 200), "as shown, they stop inside the zoom " + zoom + ": " + shown);
-    }
-
-    /** The numbers among an SVG's texts (tick labels). */
-    private static List<Double> ticks(Path svg) throws Exception {
-        NodeList texts = SafeXml.parse(Files.readAllBytes(svg)).getElementsByTagNameNS("*", "text");
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < texts.getLength(); i++) {
-            try {
-                out.add(Double.parseDouble(texts.item(i).getTextContent().trim().replace(",", "")));
-            } catch (NumberFormatException notATick) {
-                // a title, a legend or an axis label
-            }
-        }
-        return out;
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.muonscope.app.common.figure.Span;
 import org.muonscope.app.common.figure.Zoom;
 import org.muonscope.app.support.SafeXml;
-import org.w3c.dom.NodeList;
 
 /** "As shown" writes the zoomed range, "whole figure" the full one, in every format; the chart is left as it was. */
 class ExportZoomTest {
@@ -45,20 +43,6 @@ class ExportZoomTest {
         };
     }
 
-    /** The tick labels of an SVG (its text elements that are numbers). */
-    private static List<Double> numbers(Path svg) throws Exception {
-        NodeList texts = SafeXml.parse(Files.readAllBytes(svg)).getElementsByTagNameNS("*", "text");
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < texts.getLength(); i++) {
-            try {
-                out.add(Double.parseDouble(texts.item(i).getTextContent().trim().replace(",", "")));
-            } catch (NumberFormatException notANumber) {
-                // a title or axis label
-            }
-        }
-        return out;
-    }
-
     @Test
     void asShownWritesTheZoomedRangeAndWholeTheFullOne() throws Exception {
         JFreeChart c = chart();
@@ -72,7 +56,7 @@ class ExportZoomTest {
             assertEquals(new Range(0, 1000), drawnWith.get(i + 1), "whole");
         }
         assertEquals(new Range(0, 1000), c.getXYPlot().getDomainAxis().getRange(), "the chart is put back");
-        List<Double> shown = numbers(dir.resolve("shown.svg")), whole = numbers(dir.resolve("whole.svg"));
+        List<Double> shown = SafeXml.ticks(dir.resolve("shown.svg")), whole = SafeXml.ticks(dir.resolve("whole.svg"));
         assertTrue(shown.contains(460.0) && !shown.contains(1000.0), "the zoomed SVG's step ticks: " + shown);
         assertTrue(whole.contains(1000.0) && !whole.contains(460.0), "the whole SVG's step ticks: " + whole);
     }

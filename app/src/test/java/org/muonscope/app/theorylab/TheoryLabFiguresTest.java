@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.w3c.dom.NodeList;
 
 /**
  * The Theory Lab's figures answer the mouse (headless, the fake engine): the readout at a step shows the run's
@@ -137,11 +135,11 @@ class TheoryLabFiguresTest {
             @Override public Path directory(String t) { return dir; }
         });
         exportSvg(robot);
-        List<Double> shown = ticks(dir.resolve("trajectories.svg"));
+        List<Double> shown = SafeXml.ticks(dir.resolve("trajectories.svg"));
         Files.delete(dir.resolve("trajectories.svg"));
         robot.interact(() -> ((javafx.scene.control.RadioMenuItem) item("Whole figures", null)).setSelected(true));
         exportSvg(robot);
-        List<Double> whole = ticks(dir.resolve("trajectories.svg"));
+        List<Double> whole = SafeXml.ticks(dir.resolve("trajectories.svg"));
         assertTrue(whole.contains(1400.0), "the whole figure's step axis reaches 1400: " + whole);
         assertTrue(shown.stream().noneMatch(v -> v >= 1400), "as shown, the step axis stops at the zoom: " + shown);
         assertTrue(shown.stream().anyMatch(v -> v > zoom.lo() && v < zoom.hi() && v > 1), "and labels steps inside it: " + shown);
@@ -162,19 +160,5 @@ class TheoryLabFiguresTest {
                     .findFirst().orElseThrow();
         }
         return items.stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow(() -> new AssertionError("no menu item " + text));
-    }
-
-    /** The numbers among an SVG's texts (tick labels), thousands separators dropped. */
-    private static List<Double> ticks(Path svg) throws Exception {
-        NodeList texts = SafeXml.parse(Files.readAllBytes(svg)).getElementsByTagNameNS("*", "text");
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < texts.getLength(); i++) {
-            try {
-                out.add(Double.parseDouble(texts.item(i).getTextContent().trim().replace(",", "")));
-            } catch (NumberFormatException notATick) {
-                // a title, a legend or an axis label
-            }
-        }
-        return out;
     }
 }
