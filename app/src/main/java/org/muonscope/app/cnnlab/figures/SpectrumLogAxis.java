@@ -33,22 +33,18 @@ final class SpectrumLogAxis extends LogAxis {
     @Override
     @SuppressWarnings("rawtypes")
     protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-        List<NumberTick> out = new ArrayList<>();
-        for (double v : tickValues(getLowerBound(), getUpperBound())) {
-            out.add(new NumberTick(v, label(v), edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT,
-                    TextAnchor.CENTER, 0.0));
-        }
-        return out;
+        return ticks(edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+    }
+
+    private List<NumberTick> ticks(TextAnchor anchor) {
         List<NumberTick> out = new ArrayList<>();
-        for (double v : tickValues(getLowerBound(), getUpperBound())) {
-            out.add(new NumberTick(v, label(v), edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER,
-                    TextAnchor.CENTER, 0.0));
-        }
+        for (double v : tickValues(getLowerBound(), getUpperBound())) out.add(new NumberTick(v, label(v), anchor, TextAnchor.CENTER, 0.0));
         return out;
     }
 
