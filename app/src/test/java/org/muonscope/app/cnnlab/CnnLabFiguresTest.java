@@ -2,12 +2,12 @@ package org.muonscope.app.cnnlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muonscope.app.support.FxWait.fx;
+import static org.muonscope.app.support.FxWait.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -25,7 +25,6 @@ import org.muonscope.app.support.SafeXml;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The CNN Lab's live plots answer the mouse (headless, the scripted backend): the readout names the run and its
@@ -48,18 +47,6 @@ class CnnLabFiguresTest {
         stage.setScene(new Scene(lab.view(), 1400, 900));
         stage.getScene().getStylesheets().add(MuonscopeApp.class.getResource(MuonscopeApp.CSS).toExternalForm());
         stage.show();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> cond) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, cond);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     /** The host of the live plot at {@code index} in the grid. */

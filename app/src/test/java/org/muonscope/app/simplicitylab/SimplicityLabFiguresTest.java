@@ -2,10 +2,10 @@ package org.muonscope.app.simplicitylab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muonscope.app.support.FxWait.fx;
+import static org.muonscope.app.support.FxWait.waitFor;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -28,7 +28,6 @@ import org.muonscope.engine.experiments.routing.RoutingRun;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Simplicity Lab's figures answer the mouse (headless, the real engine on short runs): a singular value at a step,
@@ -51,18 +50,6 @@ class SimplicityLabFiguresTest {
         stage.setScene(scene);
         stage.show();
         view.viewModel().dlnStepsProperty().set(400);
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> cond) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, cond);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     /** Moves the mouse to a data point of a host, as last drawn. */

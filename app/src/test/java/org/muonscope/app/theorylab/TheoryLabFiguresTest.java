@@ -2,12 +2,12 @@ package org.muonscope.app.theorylab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muonscope.app.support.FxWait.fx;
+import static org.muonscope.app.support.FxWait.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -32,7 +32,6 @@ import org.muonscope.app.support.SafeXml;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Theory Lab's figures answer the mouse (headless, the fake engine): the readout at a step shows the run's
@@ -56,18 +55,6 @@ class TheoryLabFiguresTest {
         stage.setScene(scene);
         stage.show();
         view.loadPreset("theory-imbalance");
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> cond) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     private FigureHost main() {

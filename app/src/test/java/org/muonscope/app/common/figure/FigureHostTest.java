@@ -3,12 +3,13 @@ package org.muonscope.app.common.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muonscope.app.support.FxWait.fx;
+import static org.muonscope.app.support.FxWait.waitFor;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,17 +135,5 @@ class FigureHostTest {
         assertEquals("s", r.lines().get(0).name());
         assertEquals("1", r.lines().get(0).value());
         assertEquals(draws, drawnOn.size(), "hovering draws no chart");
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> cond) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, cond);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.muonscope.app.support.FxWait.fx;
+import static org.muonscope.app.support.FxWait.waitFor;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
@@ -29,7 +29,6 @@ import org.muonscope.app.common.UiExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Hover, zoom and pan on a known figure, with the real mouse and keys (headless): GD's curve is {@code s^2 / 1000}
@@ -69,18 +68,6 @@ class FigureZoomTest {
         stage.setScene(new Scene(new StackPane(host), 700, 450));
         stage.show();
         show();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> cond) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, cond);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     private FigureData.Panel panel() throws Exception {
