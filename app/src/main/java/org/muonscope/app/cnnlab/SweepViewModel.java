@@ -157,13 +157,27 @@ public final class SweepViewModel {
             error.set(e.getMessage());
             return;
         }
+        readThen(() -> {
+            SweepSpec saved = SweepCodec.read(dir.resolve(SweepCells.FILE));
+            return new Saved(saved, Grid.cells(saved));
+        }, s -> {
+            if (!running.get()) start(SweepCells.kind(s.cells()), s.sweep(), s.cells(), dir, master);
+        });
+    }
+
+    /** A sweep folder's saved spec and its cells. */
+    private record Saved(SweepSpec sweep, List<Cell> cells) { }
+
+    /**
+     * Runs {@code read} on {@code io}, then hands its result to {@code then} on the UI thread, or shows what failed;
+     * neither when a newer read or open has been asked for meanwhile.
+     */
+    private <T> void readThen(java.util.function.Supplier<T> read, java.util.function.Consumer<T> then) {
         long gen = ++generation;
         io.execute(() -> {
-            SweepSpec saved;
-            List<Cell> cells;
+            T value;
             try {
-                saved = SweepCodec.read(dir.resolve(SweepCells.FILE));
-                cells = Grid.cells(saved);
+                value = read.get();
             } catch (RuntimeException e) {
                 String m = e.getMessage();
                 ui.execute(() -> {
@@ -172,7 +186,7 @@ public final class SweepViewModel {
                 return;
             }
             ui.execute(() -> {
-                if (gen == generation && !running.get()) start(SweepCells.kind(cells), saved, cells, dir, master);
+                if (gen == generation) then.accept(value);
             });
         });
     }
@@ -197,27 +211,13 @@ public final class SweepViewModel {
     /** Shows a sweep folder as saved (read on {@code io}): the lab's own or one {@code muonscope sweep} wrote. */
     public void open(Path dir) {
         if (running.get()) return;
-        long gen = ++generation;
         Function<OptimizerSettings, String> n = namer(List.of());
-        io.execute(() -> {
-            SweepCells.Opened o;
-            try {
-                o = SweepCells.open(dir, n);
-            } catch (RuntimeException e) {
-                String m = e.getMessage();
-                ui.execute(() -> {
-                    if (gen == generation) error.set(m);
-                });
-                return;
-            }
-            ui.execute(() -> {
-                if (gen != generation) return;
-                names = n;
-                show(o.kind(), o.dir(), o.rows());
-                runner = null;
-                state = "saved";
-                updateProgress();
-            });
+        readThen(() -> SweepCells.open(dir, n), o -> {
+            names = n;
+            show(o.kind(), o.dir(), o.rows());
+            runner = null;
+            state = "saved";
+            updateProgress();
         });
     }
 
