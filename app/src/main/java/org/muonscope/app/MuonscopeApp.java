@@ -38,7 +38,7 @@ public final class MuonscopeApp extends Application {
                 lab.viewModel().animation().restart();
             }
             String session = System.getProperty("muonscope.session");
-            if (session != null) lab.openSession(java.nio.file.Path.of(session));
+            if (session != null) lab.files().openSession(java.nio.file.Path.of(session));
             // for screenshots and classrooms: start in presenter mode or the dark theme
             if (Boolean.getBoolean("muonscope.presenter")) lab.viewModel().presenterProperty().set(true);
             if (Boolean.getBoolean("muonscope.dark")) lab.viewModel().darkProperty().set(true);

@@ -31,12 +31,12 @@ final class TheoryLabToolbar {
         Button open = new Button("Open...");
         open.setOnAction(e -> {
             Path p = view.picker().open("Open session", ".json");
-            if (p != null) view.openSession(p);
+            if (p != null) view.files().openSession(p);
         });
         Button save = new Button("Save...");
         save.setOnAction(e -> {
             Path p = view.picker().save("Save session", "session.json", ".json");
-            if (p != null) view.saveSession(p);
+            if (p != null) view.files().saveSession(p);
         });
         MenuButton export = new MenuButton("Export");
         export.setId("export");
@@ -48,9 +48,9 @@ final class TheoryLabToolbar {
         whole.setId("export-whole");
         asShown.setToggleGroup(range);
         whole.setToggleGroup(range);
-        asShown.setSelected(view.exportAsShownProperty().get());
+        asShown.setSelected(view.files().exportAsShownProperty().get());
         whole.setSelected(!asShown.isSelected());
-        view.exportAsShownProperty().bind(asShown.selectedProperty());
+        view.files().exportAsShownProperty().bind(asShown.selectedProperty());
         export.getItems().addAll(asShown, whole, new SeparatorMenuItem());
         for (String n : Figures.NAMES) {
             Menu m = new Menu(view.figureTitle(n));
@@ -58,17 +58,17 @@ final class TheoryLabToolbar {
                 MenuItem i = new MenuItem(fmt == PlotExporter.Format.PNG2X ? "PNG 2x" : fmt.name());
                 i.setOnAction(e -> {
                     Path p = view.picker().save("Export " + n, n + fmt.extension(), fmt.extension().substring(fmt.extension().lastIndexOf('.')));
-                    if (p != null) view.exportFigure(n, fmt, p);
+                    if (p != null) view.files().exportFigure(n, fmt, p);
                 });
                 m.getItems().add(i);
             }
             MenuItem csv = new MenuItem("CSV (data)");
             csv.setOnAction(e -> {
                 Path p = view.picker().save("Export " + n + " data", n + ".csv", ".csv");
-                if (p != null) view.exportCsv(n, p);
+                if (p != null) view.files().exportCsv(n, p);
             });
             MenuItem copy = new MenuItem("Copy to clipboard");
-            copy.setOnAction(e -> view.copyToClipboard(n));
+            copy.setOnAction(e -> view.files().copyToClipboard(n));
             m.getItems().addAll(csv, copy);
             export.getItems().add(m);
         }
@@ -76,7 +76,7 @@ final class TheoryLabToolbar {
         bundle.setId("export-bundle");
         bundle.setOnAction(e -> {
             Path p = view.picker().directory("Export figure bundle into");
-            if (p != null) view.exportBundle(p);
+            if (p != null) view.files().exportBundle(p);
         });
         export.getItems().add(bundle);
         ToggleButton presenter = new ToggleButton("Presenter");

@@ -6,22 +6,17 @@ import org.muonscope.app.common.TaskExecutor;
 
 import org.muonscope.app.common.AnimationModel;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -32,11 +27,8 @@ import javafx.scene.layout.VBox;
 import org.muonscope.app.common.figure.FigureHost;
 import org.muonscope.app.common.figure.Zoom;
 import org.muonscope.app.plots.ChartStyle;
-import org.muonscope.app.plots.FigureCsv;
-import org.muonscope.app.plots.Figures;
 import org.muonscope.app.plots.LabFigure;
 import org.muonscope.app.plots.Palette;
-import org.muonscope.app.plots.PlotExporter;
 import org.muonscope.app.plots.RunData;
 
 /**
@@ -55,6 +47,7 @@ public final class TheoryLabView extends BorderPane {
     private final Label status = new Label();
     private final Label perf = new Label();
     private final Label about = new Label();
+    private final TheoryLabFiles files;
     private PathPicker picker = PathPicker.dialogs(() -> getScene() == null ? null : getScene().getWindow());
 
     /** While a run streams in, the figures are redrawn at most this often (a redraw costs two chart renders). */
@@ -82,6 +75,7 @@ public final class TheoryLabView extends BorderPane {
         getStyleClass().add("theory-lab");
         controls = new ControlsPane(vm);
         figures = new TheoryFigures(tasks.lane("figures"));
+        files = new TheoryLabFiles(vm, tasks, figures, this::figure, this::style, this::measuredDepth);
         FigureHost main = figures.host("trajectories");
         main.setOnScrub(step -> {
             vm.animation().playingProperty().set(false);
@@ -277,8 +271,13 @@ public final class TheoryLabView extends BorderPane {
 
     private LabFigure figure(String name, Zoom zoom) {
         RunData d = vm.dataProperty().get();
-        long[][] measured = d != null && sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null;
-        return figures.export(name, d, style(), measured, zoom);
+        // a frozen copy: the chart may be drawn on another thread while a run goes on appending
+        return figures.export(name, d == null ? null : d.freeze(), style(), measuredDepth(d), zoom);
+    }
+
+    /** The depth view's measured t90s, when they were measured for this data. */
+    private long[][] measuredDepth(RunData d) {
+        return d != null && sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null;
     }
 
     /** The figure of the selected side tab, or null for the explanation pane. */
@@ -349,88 +348,8 @@ public final class TheoryLabView extends BorderPane {
         }
     }
 
-    public void openSession(Path p) {
-        try {
-            vm.apply(Session.read(p));
-        } catch (Exception ex) {
-            vm.statusProperty().set("Could not open " + p.getFileName() + ": " + ex.getMessage());
-        }
-    }
-
-    public void saveSession(Path p) {
-        try {
-            PlotExporter.writeAtomically(p, vm.toSession().toJson());
-            vm.statusProperty().set("Saved session to " + p);
-        } catch (Exception ex) {
-            vm.statusProperty().set("Could not save: " + ex.getMessage());
-        }
-    }
-
-    /** Whether single-figure exports and the clipboard keep the figure's zoom ("as shown") or show it whole. */
-    public javafx.beans.property.BooleanProperty exportAsShownProperty() { return figures.exportAsShownProperty(); }
-
-    /** Writes one figure (same style; the zoom as shown or the whole figure) at the export size. */
-    public void exportFigure(String name, PlotExporter.Format fmt, Path p) {
-        long t0 = System.nanoTime();
-        try {
-            Zoom z = figures.exportZoom(name);
-            PlotExporter.write(figure(name, z).chart(), z, fmt, Figures.WIDTH, Figures.HEIGHT, p);
-            vm.statusProperty().set(String.format(java.util.Locale.ROOT, "Exported %s in %.0f ms", p.getFileName(), (System.nanoTime() - t0) / 1e6));
-        } catch (Exception ex) {
-            vm.statusProperty().set("Export failed: " + ex.getMessage());
-        }
-    }
-
-    public void exportCsv(String name, Path p) {
-        RunData d = vm.dataProperty().get();
-        if (d == null) return;
-        try {
-            PlotExporter.writeAtomically(p, FigureCsv.of(name, d, sweptSpec == d.spec() ? vm.depthSweep().measuredProperty().get() : null));
-            vm.statusProperty().set("Exported " + p.getFileName());
-        } catch (Exception ex) {
-            vm.statusProperty().set("Export failed: " + ex.getMessage());
-        }
-    }
-
-    public void copyToClipboard(String name) {
-        Zoom z = figures.exportZoom(name);
-        var img = PlotExporter.image(figure(name, z).chart(), z, Figures.WIDTH, Figures.HEIGHT, 2);
-        ClipboardContent c = new ClipboardContent();
-        c.putImage(SwingFXUtils.toFXImage(img, null));
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-        vm.statusProperty().set("Copied " + name + " to the clipboard");
-    }
-
-    /**
-     * Writes the figure bundle in the background once the current run has finished.
-     *
-     * @return completes with the files written (relative to {@code dir}), or exceptionally
-     */
-    public CompletableFuture<List<String>> exportBundle(Path dir) {
-        RunData d = vm.dataProperty().get();
-        CompletableFuture<List<String>> done = new CompletableFuture<>();
-        if (d == null || !d.isFinished()) {
-            vm.statusProperty().set("Wait for the run to finish before exporting a bundle");
-            done.completeExceptionally(new IllegalStateException("run not finished"));
-            return done;
-        }
-        ChartStyle style = style();
-        Session session = vm.toSession();
-        long[][] depth = vm.depthSweep().measuredProperty().get();
-        long[][] sweep = depth != null && sweptSpec == d.spec() ? depth.clone() : null;
-        vm.statusProperty().set("Writing figure bundle to " + dir + "...");
-        tasks.execute(() -> {
-            try {
-                List<String> files = FigureBundle.write(dir, d, style, session, sweep);
-                tasks.ui().execute(() -> vm.statusProperty().set("Wrote " + files.size() + " files to " + dir));
-                done.complete(files);
-            } catch (Exception ex) {
-                tasks.ui().execute(() -> vm.statusProperty().set("Bundle failed: " + ex.getMessage()));
-                done.completeExceptionally(ex);
-            }
-        });
-        return done;
-    }
+    /** Sessions, exports, the clipboard and the figure bundle. */
+    public TheoryLabFiles files() { return files; }
 
     // ---- for tests and the probe ----
 

@@ -154,18 +154,18 @@ class TheoryLabWindowTest {
             vm().depthProperty().set(3);
             vm().optimizers().get(2).colorProperty().set("#00AA00");
         });
-        robot.interact(() -> view.saveSession(file));
+        robot.interact(() -> view.files().saveSession(file));
         assertTrue(Files.readString(file).contains("#00AA00"));
         robot.interact(() -> {
             vm().depthProperty().set(1);
             vm().optimizers().get(2).colorProperty().set("#111111");
         });
-        robot.interact(() -> view.openSession(file));
+        robot.interact(() -> view.files().openSession(file));
         assertEquals(3, vm().depthProperty().get());
         assertEquals("#00AA00", vm().optimizers().get(2).colorProperty().get());
         waitFor("the reopened session ran", () -> vm().dataProperty().get().isFinished() && vm().dataProperty().get().spec().depth() == 3);
 
-        robot.interact(() -> view.copyToClipboard("trajectories"));
+        robot.interact(() -> view.files().copyToClipboard("trajectories"));
         boolean[] image = new boolean[1];
         robot.interact(() -> image[0] = javafx.scene.input.Clipboard.getSystemClipboard().hasImage());
         assertTrue(image[0], "the clipboard holds the figure as an image");
