@@ -219,7 +219,7 @@ public final class CnnFigures {
     }
 
     static XYLineAndShapeRenderer lines() {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new Lines();
         r.setDefaultSeriesVisibleInLegend(false);
         r.setAutoPopulateSeriesPaint(false);
         r.setAutoPopulateSeriesStroke(false);
@@ -268,5 +268,23 @@ public final class CnnFigures {
         t.setPaint(STYLE.faint());
         ch.addSubtitle(t);
         return ch;
+    }
+
+    /**
+     * Lines without markers, except for a curve of one point, which a line cannot show: a run evaluated once (the
+     * command line's default, at the epoch's end) would otherwise leave every figure empty.
+     */
+    static final class Lines extends XYLineAndShapeRenderer {
+        Lines() {
+            super(true, false);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            if (super.getItemShapeVisible(series, item)) return true;
+            XYPlot p = getPlot();
+            org.jfree.data.xy.XYDataset d = p == null ? null : p.getDataset(p.getIndexOf(this));
+            return d != null && series < d.getSeriesCount() && d.getItemCount(series) == 1;
+        }
     }
 }

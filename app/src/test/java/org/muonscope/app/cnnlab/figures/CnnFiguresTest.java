@@ -39,6 +39,16 @@ class CnnFiguresTest {
     }
 
     @Test
+    void aRunEvaluatedOnceShowsItsPointsWhereALineCannot() {
+        CnnRunData two = run("SGD", "gd", false);
+        CnnRunData once = new CnnRunData("SGD", "gd", "step R=20", two.info(), two.history().subList(1, 2));
+        for (CnnRunData r : List.of(two, once)) {
+            XYPlot plot = (XYPlot) CnnFigures.balancedWorst(List.of(r), 20).getPlot();
+            assertEquals(r == once, ((XYLineAndShapeRenderer) plot.getRenderer()).getItemShapeVisible(0, 0), r == once ? "one point: a marker" : "a line, no markers");
+        }
+    }
+
+    @Test
     void figureSetPicksTheExperimentPanelAndCsvHoldsTheNumbers() {
         List<CnnRunData> both = List.of(run("SGD", "gd", false), run("Muon", "muon", false));
         // Imbalanced runs get the minority panel; at step 20 the engine gave no confusion matrix, so the heat map
